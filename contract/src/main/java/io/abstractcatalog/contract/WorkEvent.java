@@ -1,0 +1,24 @@
+package io.abstractcatalog.contract;
+
+/**
+ * The one shape on topic {@link Topics#WORKS} (key: {@code workId}). {@code UPSERTED} carries the whole work;
+ * {@code REDIRECTED} says the work {@code workId} is now part of {@code redirectTo}.
+ */
+public record WorkEvent(String schema, Type type, String workId, long version, Work work, String redirectTo) {
+
+    public static final String SCHEMA = "work-event/1";
+
+    public enum Type { UPSERTED, REDIRECTED }
+
+    public WorkEvent {
+        schema = schema == null ? SCHEMA : schema;
+    }
+
+    public static WorkEvent upserted(Work work) {
+        return new WorkEvent(SCHEMA, Type.UPSERTED, work.workId(), work.version(), work, null);
+    }
+
+    public static WorkEvent redirected(String fromId, long version, String toId) {
+        return new WorkEvent(SCHEMA, Type.REDIRECTED, fromId, version, null, toId);
+    }
+}

@@ -1,0 +1,30 @@
+package io.abstractcatalog.embedded;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts a real Kafka broker for a {@code @QuarkusTest} and points both the Kafka clients and Kafka Streams at it.
+ * Data lives under {@code target/embedded-kafka}.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private KafkaBroker broker;
+
+    @Override
+    public Map<String, String> start() {
+        broker = KafkaBroker.start(TestDirectories.fresh("embedded-kafka"));
+        String bootstrap = broker.bootstrapServers();
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrap,
+                "quarkus.kafka-streams.bootstrap-servers", bootstrap);
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
