@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.RawRecord;
@@ -58,6 +59,8 @@ class DedupServiceTest {
         assertThat(works.values()).filteredOn(e -> e.work().title() != null)
                 .singleElement().satisfies(e -> assertThat(e.work().title()).isEqualTo("Meta-Learning Update Rules"));
         works.forEach((key, event) -> assertThat(event.workId()).isEqualTo(key));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/status").then()
+                .statusCode(200).body("state", equalTo("RUNNING")).body("approximateWorks", greaterThanOrEqualTo(3)));
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.abstractcatalog.embedded;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Starts a real Kafka broker for a {@code @QuarkusTest} and points both the Kafka clients and Kafka Streams at it.
- * Data lives under {@code target/embedded-kafka}.
+ * Data lives under fresh folders in {@code target/}.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -18,7 +17,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         String bootstrap = broker.bootstrapServers();
         return Map.of(
                 "kafka.bootstrap.servers", bootstrap,
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap);
+                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
+                // Kafka Streams state must start as empty as the new broker, or old stores swallow new input.
+                "kafka-streams.state.dir", TestDirectories.fresh("kafka-streams-state").toString());
     }
 
     @Override
