@@ -1,0 +1,31 @@
+package io.abstractcatalog.catalog.work;
+
+import io.abstractcatalog.contract.Identifiers;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A work with its version and every member record's provenance. */
+@Schema(name = "Work", description = "A work with its provenance.")
+public record WorkDetail(
+        @Schema(description = "Stable id of the work.")
+        String workId,
+        @Schema(description = "Version of the work; grows each time the work changes.")
+        long version,
+        @Schema(description = "Title, when any member record had one.")
+        String title,
+        @Schema(description = "The abstract as given (LaTeX kept).")
+        String abstractText,
+        @Schema(description = "Institutions of the work's records, sorted.")
+        List<String> affiliations,
+        @Schema(description = "DOIs and arXiv ids of the work's records.")
+        Identifiers identifiers,
+        @Schema(description = "How many records (duplicates included) make up this work.")
+        int memberCount,
+        @Schema(description = "When the first record of the work was ingested.")
+        Instant firstSeen,
+        @Schema(description = "When the work last changed.")
+        Instant updatedAt,
+        @Schema(description = "Every member record, by file and position.")
+        List<SourceView> sources) {
+}

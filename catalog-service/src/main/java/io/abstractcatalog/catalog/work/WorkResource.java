@@ -1,0 +1,83 @@
+package io.abstractcatalog.catalog.work;
+
+import io.abstractcatalog.catalog.problem.Problem;
+import io.abstractcatalog.catalog.problem.WorkNotFoundException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/works/{id}")
+@Tag(name = "Works")
+public class WorkResource {
+
+    private final WorkLookup lookup;
+
+    WorkResource(WorkLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read one work", description = "The work with its version and the provenance of every member "
+            + "record. A work merged into another answers 301 with the surviving work's location.")
+    @APIResponse(responseCode = "200", description = "The work",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkDetail.class)))
+    @APIResponse(responseCode = "301", description = "The work was merged into another",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "Path of the surviving work, e.g. /works/w-1"))
+    @APIResponse(responseCode = "404", description = "No work has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response work(@Parameter(description = "Work id") @PathParam("id") String id) throws SQLException {
+        Optional<WorkDetail> work = lookup.find(id);
+        if (work.isPresent()) {
+            return Response.ok(work.get()).build();
+        }
+        return movedOrMissing(id, "");
+    }
+
+    @GET
+    @Path("/sources")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List a work's member records",
+            description = "Where each record of the work was found: bucket, file, position and content hash.")
+    @APIResponse(responseCode = "200", description = "The sources, by file and position",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SourceView.class)))
+    @APIResponse(responseCode = "301", description = "The work was merged into another",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "Path of the surviving work's sources"))
+    @APIResponse(responseCode = "404", description = "No work has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response sources(@Parameter(description = "Work id") @PathParam("id") String id) throws SQLException {
+        Optional<List<SourceView>> sources = lookup.sources(id);
+        if (sources.isPresent()) {
+            return Response.ok(sources.get()).build();
+        }
+        return movedOrMissing(id, "/sources");
+    }
+
+    /**
+     * 301 to the survivor of a merge. The Location is a path, as clients resolve it against the request URL; an
+     * absolute URL built here would name this pod's host rather than the one the client called through.
+     */
+    private Response movedOrMissing(String id, String suffix) throws SQLException {
+        String survivor = lookup.survivorOf(id).orElseThrow(() -> new WorkNotFoundException(id));
+        String path = "/works/" + URLEncoder.encode(survivor, StandardCharsets.UTF_8).replace("+", "%20") + suffix;
+        return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, path).build();
+    }
+}

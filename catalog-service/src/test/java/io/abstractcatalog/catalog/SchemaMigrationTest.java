@@ -1,0 +1,92 @@
+package io.abstractcatalog.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.abstractcatalog.embedded.KafkaTestResource;
+import io.abstractcatalog.embedded.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Looks at the schema Flyway built, through the catalog's own datasource. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class SchemaMigrationTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void everyMigrationRanInOrder() throws SQLException {
+        assertThat(column("SELECT regexp_replace(script, '^.*/', '') FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                .containsExactly("V1__works.sql", "V2__work_sources.sql", "V3__work_affiliations.sql",
+                        "V4__work_identifiers.sql", "V5__work_redirects.sql");
+    }
+
+    @Test
+    void searchVectorIsAGeneratedTsvectorWithAGinIndex() throws SQLException {
+        assertThat(column("""
+                SELECT data_type || ' ' || is_generated FROM information_schema.columns
+                WHERE table_name = 'work' AND column_name = 'search_vector'"""))
+                .containsExactly("tsvector ALWAYS");
+        assertThat(column("SELECT indexdef FROM pg_indexes WHERE indexname = 'work_search_vector_idx'"))
+                .singleElement().asString().contains("USING gin (search_vector)");
+    }
+
+    @Test
+    void titleWeighsMoreThanAbstractInTheSearchVector() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var insert = connection.createStatement()) {
+                insert.execute("""
+                        INSERT INTO work (work_id, version, title, abstract_text, member_count, updated_at)
+                        VALUES ('w-schema-probe', 1, 'Networks', 'Inference', 1, now())""");
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT search_vector::text FROM work WHERE work_id = 'w-schema-probe'");
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                assertThat(row.getString(1)).isEqualTo("'infer':2B 'network':1A");
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
+    void childRowsGoWithTheirWork() throws SQLException {
+        assertThat(column("""
+                SELECT conrelid::regclass::text FROM pg_constraint
+                WHERE contype = 'f' AND confrelid = 'work'::regclass AND confdeltype = 'c'
+                ORDER BY 1"""))
+                .containsExactlyInAnyOrder("work_source", "work_affiliation", "work_identifier");
+    }
+
+    @Test
+    void lookupColumnsAreIndexed() throws SQLException {
+        assertThat(column("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"))
+                .contains("work_affiliation_affiliation_idx", "work_identifier_kind_value_idx", "work_updated_at_idx",
+                        "work_redirect_pkey", "work_source_pkey");
+    }
+
+    private List<String> column(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}

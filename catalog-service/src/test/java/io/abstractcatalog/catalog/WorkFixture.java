@@ -1,0 +1,93 @@
+package io.abstractcatalog.catalog;
+
+import io.abstractcatalog.contract.Identifiers;
+import io.abstractcatalog.contract.SourceRef;
+import io.abstractcatalog.contract.Work;
+import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.contract.WorkSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds works for tests, with unique ids so tests sharing one database never see each other's works. */
+public final class WorkFixture {
+
+    private final String workId;
+    private long version = 1;
+    private String title = "A title";
+    private String abstractText = "An abstract.";
+    private List<String> affiliations = List.of();
+    private Identifiers identifiers = Identifiers.NONE;
+    private List<WorkSource> sources = new ArrayList<>();
+    private Instant firstSeen = Instant.parse("2026-01-05T10:00:00Z");
+    private Instant updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    private WorkFixture(String workId) {
+        this.workId = workId;
+    }
+
+    public static String newId() {
+        return "w-" + UUID.randomUUID();
+    }
+
+    public static WorkFixture work(String workId) {
+        return new WorkFixture(workId).source("bucket", workId + ".txt", 0);
+    }
+
+    public static String uniqueTag() {
+        return "Institute " + UUID.randomUUID();
+    }
+
+    public WorkFixture version(long value) {
+        version = value;
+        return this;
+    }
+
+    public WorkFixture title(String value) {
+        title = value;
+        return this;
+    }
+
+    public WorkFixture abstractText(String value) {
+        abstractText = value;
+        return this;
+    }
+
+    public WorkFixture affiliations(String... values) {
+        affiliations = List.of(values);
+        return this;
+    }
+
+    public WorkFixture identifiers(List<String> doi, List<String> arxiv) {
+        identifiers = new Identifiers(doi, arxiv);
+        return this;
+    }
+
+    public WorkFixture updatedAt(Instant value) {
+        updatedAt = value;
+        return this;
+    }
+
+    public WorkFixture noSources() {
+        sources = new ArrayList<>();
+        return this;
+    }
+
+    public WorkFixture source(String bucket, String key, int ordinal) {
+        String recordId = "r-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        sources.add(new WorkSource(recordId, new SourceRef(bucket, key, "hash-of-" + key, "affiliation-page", ordinal,
+                ordinal * 2 + 1, null), Instant.parse("2026-01-05T10:00:00Z")));
+        return this;
+    }
+
+    public Work build() {
+        return new Work(workId, version, title, abstractText, affiliations, identifiers, sources,
+                Math.max(1, sources.size()), firstSeen, updatedAt);
+    }
+
+    public WorkEvent upserted() {
+        return WorkEvent.upserted(build());
+    }
+}

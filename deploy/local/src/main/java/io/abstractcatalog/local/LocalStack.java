@@ -1,0 +1,147 @@
+package io.abstractcatalog.local;
+
+import io.abstractcatalog.contract.TopicProvisioner;
+import io.abstractcatalog.contract.Topics;
+import io.abstractcatalog.embedded.KafkaBroker;
+import io.abstractcatalog.embedded.PostgresServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: a real Kafka broker and a real PostgreSQL server from Maven Central
+ * artifacts, then ingest-service, dedup-service and catalog-service as child JVMs wired to them.
+ * Kafka and PostgreSQL start empty each time; the bucket is kept, so its files are ingested again at every start.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private ServiceProcess ingest;
+    private ServiceProcess dedup;
+    private ServiceProcess catalog;
+
+    private LocalStack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static LocalStack start(StackSettings settings, PrintStream out) {
+        LocalStack stack = new LocalStack(settings, out);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        long began = System.nanoTime();
+        prepareFolders();
+        kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"));
+        started.add(kafka);
+        TopicProvisioner.ensure(kafka.bootstrapServers(), Topics.all(settings.partitions()));
+        out.println("stack   | Kafka (KRaft) ready at " + kafka.bootstrapServers());
+        postgres = PostgresServer.start(settings.dataDir().resolve("postgres"), "catalog");
+        started.add(postgres);
+        out.println("stack   | PostgreSQL ready at " + postgres.jdbcUrl());
+
+        Map<String, String> kafkaConfig = Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "topics.partitions", Integer.toString(settings.partitions()));
+        catalog = service("catalog", settings.catalogPort(), merge(kafkaConfig, Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                "quarkus.datasource.username", PostgresServer.USER,
+                "quarkus.datasource.password", PostgresServer.PASSWORD)));
+        dedup = service("dedup", settings.dedupPort(), merge(kafkaConfig, Map.of(
+                "kafka-streams.state.dir", settings.dataDir().resolve("dedup-state").toString())));
+        ingest = service("ingest", settings.ingestPort(), merge(kafkaConfig, Map.of(
+                "ingest.bucket.path", settings.bucket().toString())));
+        // Consumers first, so the first files dropped flow straight through.
+        for (ServiceProcess service : List.of(catalog, dedup, ingest)) {
+            service.start(READY_WITHIN);
+            started.add(service);
+        }
+        out.printf("stack   | ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
+    }
+
+    public ServiceProcess ingest() {
+        return ingest;
+    }
+
+    public ServiceProcess dedup() {
+        return dedup;
+    }
+
+    public ServiceProcess catalog() {
+        return catalog;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Stops the services (newest first), then PostgreSQL and Kafka. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                out.println("stack   | " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    private ServiceProcess service(String name, int port, Map<String, String> config) {
+        Path jar = settings.projectRoot().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(name, jar, port, config, out);
+    }
+
+    private void prepareFolders() {
+        try {
+            Files.createDirectories(settings.bucket());
+            deleteRecursively(settings.dataDir()); // Kafka and PostgreSQL start empty: the bucket is the truth
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + settings.dataDir(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> merged = new java.util.HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+}

@@ -1,0 +1,171 @@
+package io.abstractcatalog.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.abstractcatalog.embedded.TestDirectories;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The user's journey on the real stack (Kafka, PostgreSQL, three service JVMs): drop the sample files into the
+ * bucket, then ask the catalog. The tests run in order on one stack, each building on the previous state.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    private static final Path SAMPLES = StackSettings.findProjectRoot().resolve("deploy/local/samples");
+    private static final String TOKYO = "The University of Tokyo";
+    private static final Duration QUERYABLE_WITHIN = Duration.ofSeconds(90);
+
+    private static LocalStack stack;
+    private static CatalogClient catalog;
+    private static Path bucket;
+
+    @BeforeAll
+    static void startStack() {
+        StackSettings settings = StackSettings.forTest(StackSettings.findProjectRoot(), TestDirectories.fresh("e2e"));
+        stack = LocalStack.start(settings, System.out);
+        catalog = new CatalogClient(stack.catalog().url());
+        bucket = settings.bucket();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void droppedSampleFilesBecome302WorksFrom307Records() throws IOException {
+        long dropped = System.nanoTime();
+        for (Path sample : samples()) {
+            Files.copy(sample, bucket.resolve(sample.getFileName()));
+        }
+
+        awaitStats(307, 302);
+        System.out.printf("e2e     | samples queryable %.1f s after the drop%n", (System.nanoTime() - dropped) / 1e9);
+
+        JsonNode stats = catalog.get("/stats");
+        assertThat(stats.get("worksWithDuplicates").asInt()).isEqualTo(5);
+        assertThat(stats.get("files").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(2)
+    void eachAbstractSeenInTwoFilesIsOneWorkWithBothSourcesAndTheAffiliation() {
+        List<JsonNode> tokyo = catalog.allWorks("affiliation=" + CatalogClient.encode(TOKYO));
+        List<JsonNode> shared = tokyo.stream().filter(w -> w.get("memberCount").asInt() == 2).toList();
+
+        assertThat(tokyo).hasSize(15); // 10 + 10 records in 000 and 001, five of them shared
+        assertThat(shared).hasSize(5);
+        for (JsonNode work : shared) {
+            assertThat(texts(work.get("affiliations"))).containsExactly(TOKYO);
+            JsonNode sources = catalog.get("/works/" + work.get("workId").asText() + "/sources");
+            assertThat(sources).hasSize(2);
+            assertThat(Set.of(sources.get(0).get("key").asText().substring(0, 3), sources.get(1).get("key").asText().substring(0, 3)))
+                    .containsExactlyInAnyOrder("000", "001");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void fullTextSearchFindsTheSumProductNetworksPaper() {
+        JsonNode first = catalog.get("/works?q=" + CatalogClient.encode("sum-product networks")).get("items").get(0);
+
+        assertThat(first.get("abstractText").asText()).startsWith("Sum-product networks (SPNs) are probabilistic models");
+        assertThat(texts(first.get("affiliations"))).containsExactly(TOKYO);
+    }
+
+    @Test
+    @Order(4)
+    void everyWorkFromTheTrendingPageHasItsTitleAndNoPageFurniture() {
+        List<JsonNode> all = catalog.allWorks("");
+        List<JsonNode> titled = all.stream().filter(w -> w.hasNonNull("title")).toList();
+
+        assertThat(all).hasSize(302);
+        assertThat(titled).hasSize(267);
+        assertThat(titled).allSatisfy(w -> assertThat(w.get("title").asText())
+                .isNotBlank().doesNotStartWith("Subscribe").doesNotContain("Get trending papers"));
+        assertThat(titled).extracting(w -> w.get("title").asText())
+                .contains("Meta-Learning Update Rules for Unsupervised Representation Learning",
+                        "SOInter: A Novel Deep Energy Based Interpretation Method for Explaining Structured Output Models");
+        // the works without a title are exactly those from the affiliation pages: 40 records, 5 shared
+        assertThat(all.size() - titled.size()).isEqualTo(35);
+    }
+
+    @Test
+    @Order(5)
+    void droppingTheSameFilesAgainChangesNothing() throws IOException {
+        for (Path sample : samples()) {
+            Path copy = bucket.resolve(sample.getFileName());
+            Files.copy(sample, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(copy, FileTime.from(Instant.now()));
+        }
+        // A new file sorts after the samples: once it is in the catalog, the re-dropped samples were seen too.
+        Files.writeString(bucket.resolve("900_sentinel.txt"), """
+                Sentinel Institute
+                Abstract:A sentinel abstract that proves the scan passed the re-dropped samples.
+                Abstract:A second sentinel abstract, also new to the catalog.
+                """);
+
+        awaitStats(309, 304);
+        assertThat(RawTopicReader.committedRecordIds(stack.kafkaBootstrapServers())).hasSize(309).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(6)
+    void ingestKilledMidWayLosesNoRecordAndDuplicatesNone() throws IOException, InterruptedException {
+        // Enough records that the kill lands while the file is being published more often than not.
+        StringBuilder big = new StringBuilder("Crash Test Laboratory\n");
+        for (int i = 0; i < 3000; i++) {
+            big.append("Abstract:Crash test abstract number ").append(i).append(" about fault tolerance.\n");
+        }
+        Files.writeString(bucket.resolve("950_crash.txt.part"), big);
+        Files.move(bucket.resolve("950_crash.txt.part"), bucket.resolve("950_crash.txt"), StandardCopyOption.ATOMIC_MOVE);
+        Thread.sleep(1500 + new java.util.Random().nextInt(1500));
+        stack.ingest().kill();
+        stack.ingest().start(Duration.ofSeconds(120));
+
+        awaitStats(3309, 3304);
+        List<String> ids = RawTopicReader.committedRecordIds(stack.kafkaBootstrapServers());
+        assertThat(ids).hasSize(3309);
+        assertThat(new HashSet<>(ids)).hasSize(3309);
+    }
+
+    private static void awaitStats(int records, int works) {
+        await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode stats = catalog.get("/stats");
+            assertThat(stats.get("records").asInt()).isEqualTo(records);
+            assertThat(stats.get("works").asInt()).isEqualTo(works);
+        });
+    }
+
+    private static List<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}

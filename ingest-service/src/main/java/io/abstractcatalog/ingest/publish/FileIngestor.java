@@ -1,0 +1,193 @@
+package io.abstractcatalog.ingest.publish;
+
+import io.abstractcatalog.contract.FileLedgerEntry;
+import io.abstractcatalog.contract.FileStatus;
+import io.abstractcatalog.contract.RawRecord;
+import io.abstractcatalog.contract.RecordIdentity;
+import io.abstractcatalog.contract.Rejection;
+import io.abstractcatalog.contract.SourceRef;
+import io.abstractcatalog.contract.Topics;
+import io.abstractcatalog.ingest.bucket.Bucket;
+import io.abstractcatalog.ingest.bucket.BucketObject;
+import io.abstractcatalog.ingest.bucket.HashingInputStream;
+import io.abstractcatalog.ingest.format.FormatDetector;
+import io.abstractcatalog.ingest.format.LineReader;
+import io.abstractcatalog.ingest.format.ParseRejection;
+import io.abstractcatalog.ingest.format.ParsedRecord;
+import io.abstractcatalog.ingest.format.RecordFormat;
+import io.abstractcatalog.ingest.format.RecordSink;
+import io.abstractcatalog.ingest.format.UnreadableFileException;
+import io.abstractcatalog.ingest.ledger.FileLedger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.jboss.logging.Logger;
+
+/**
+ * Ingests one file in one Kafka transaction: every record to {@link Topics#RAW}, every rejection to
+ * {@link Topics#REJECTED} and the file's DONE entry to {@link Topics#FILES}. Either all of it becomes visible to
+ * {@code read_committed} readers or none of it does, so a crash at any point means the file is done again from the
+ * start, and since record ids depend only on the bytes, a reader never sees a record twice.
+ * <p>
+ * A file that cannot be read as a whole (empty, not UTF-8, unknown format) gets a FAILED entry and one file-level
+ * rejection instead, in a transaction of their own, after the records it may have produced are aborted.
+ */
+public final class FileIngestor {
+
+    private static final Logger LOG = Logger.getLogger(FileIngestor.class);
+    /** A ledger entry names the first few errors; the rest are on the rejected topic. */
+    static final int FIRST_ERRORS = 5;
+
+    private final Bucket bucket;
+    private final FormatDetector detector;
+    private final TransactionalPublisher publisher;
+    private final FileLedger ledger;
+    private final int maxRecordLength;
+    private final Clock clock;
+
+    /**
+     * @param maxRecordLength the longest line or record, in characters, that is read; longer ones are rejected, so
+     *                        a file without line breaks cannot exhaust the heap or exceed Kafka's message size
+     */
+    public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
+                        int maxRecordLength, Clock clock) {
+        this.bucket = bucket;
+        this.detector = detector;
+        this.publisher = publisher;
+        this.ledger = ledger;
+        this.maxRecordLength = maxRecordLength;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes the file {@code object} whose bytes hash to {@code contentHash} and records the outcome in the ledger.
+     *
+     * @throws RetryLaterException     nothing was committed, for a reason outside the file's content
+     * @throws ProducerFencedException another instance took over this transactional id; this one must stop
+     */
+    public IngestOutcome ingest(BucketObject object, String contentHash) throws RetryLaterException {
+        long started = System.nanoTime();
+        FileRun run = new FileRun(object, contentHash, clock.instant());
+        FileLedgerEntry entry;
+        try {
+            entry = inTransaction(run, run::publishRecords);
+        } catch (UnreadableFileException e) {
+            entry = inTransaction(run, () -> run.publishFailure(e));
+        }
+        ledger.record(entry);
+        IngestOutcome outcome = new IngestOutcome(entry, Duration.ofNanos(System.nanoTime() - started));
+        LOG.info(outcome.summary());
+        return outcome;
+    }
+
+    private FileLedgerEntry inTransaction(FileRun run, Publication publication) throws RetryLaterException {
+        publisher.begin();
+        try {
+            FileLedgerEntry entry = publication.publish();
+            publisher.commit();
+            return entry;
+        } catch (UnreadableFileException e) {
+            abort(e);
+            throw e;
+        } catch (IOException e) {
+            abort(e);
+            throw new RetryLaterException("cannot read " + run.object.key() + ": " + e.getMessage(), e);
+        } catch (ProducerFencedException e) {
+            throw e; // nothing to abort: the transaction belongs to the instance that fenced this one
+        } catch (KafkaException e) {
+            abort(e);
+            throw new RetryLaterException("cannot publish " + run.object.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Aborts the open transaction; when even that fails the producer is unusable and the caller must reconnect. */
+    private void abort(Exception cause) {
+        try {
+            publisher.abort();
+        } catch (KafkaException e) {
+            e.addSuppressed(cause);
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Publication {
+        FileLedgerEntry publish() throws IOException;
+    }
+
+    /** The state of one file's ingestion; it is also where the format hands its records. */
+    private final class FileRun implements RecordSink {
+
+        final BucketObject object;
+        final String contentHash;
+        final Instant startedAt;
+        final String ledgerKey;
+        String format;
+        int records;
+        int rejections;
+        final List<String> firstErrors = new ArrayList<>();
+
+        FileRun(BucketObject object, String contentHash, Instant startedAt) {
+            this.object = object;
+            this.contentHash = contentHash;
+            this.startedAt = startedAt;
+            this.ledgerKey = FileLedgerEntry.ledgerKey(bucket.name(), object.key());
+        }
+
+        FileLedgerEntry publishRecords() throws IOException {
+            try (InputStream raw = bucket.open(object.key());
+                 HashingInputStream hashing = new HashingInputStream(raw);
+                 LineReader lines = LineReader.utf8(hashing, maxRecordLength)) {
+                RecordFormat detected = detector.detect(lines);
+                format = detected.name();
+                detected.parse(lines, this);
+                hashing.transferTo(OutputStream.nullOutputStream()); // whatever a format left unread still counts
+                // The ids above were derived from the hash taken before; they are only right for the same bytes.
+                if (!hashing.hexDigest().equals(contentHash)) {
+                    throw new IOException("the file changed while it was read");
+                }
+                FileLedgerEntry done = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, hashing.count(),
+                        format, FileStatus.DONE, records, rejections, firstErrors, null, clock.instant());
+                publisher.send(Topics.FILES, ledgerKey, done);
+                return done;
+            }
+        }
+
+        FileLedgerEntry publishFailure(UnreadableFileException problem) {
+            Instant now = clock.instant();
+            publisher.send(Topics.REJECTED, ledgerKey, new Rejection(null, bucket.name(), object.key(), contentHash,
+                    null, problem.line(), problem.getMessage(), null, now));
+            FileLedgerEntry failed = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, object.size(),
+                    format, FileStatus.FAILED, 0, 1, List.of(problem.getMessage()), problem.getMessage(), now);
+            publisher.send(Topics.FILES, ledgerKey, failed);
+            return failed;
+        }
+
+        @Override
+        public void accept(ParsedRecord record) {
+            String recordId = RecordIdentity.recordId(bucket.name(), object.key(), contentHash, record.ordinal());
+            SourceRef source = new SourceRef(bucket.name(), object.key(), contentHash, format, record.ordinal(),
+                    record.line(), null);
+            publisher.send(Topics.RAW, recordId, new RawRecord(null, recordId, source, startedAt, record.title(),
+                    record.abstractText(), record.affiliations(), List.of(), null, null, null, null));
+            records++;
+        }
+
+        @Override
+        public void reject(ParseRejection rejection) {
+            publisher.send(Topics.REJECTED, ledgerKey, new Rejection(null, bucket.name(), object.key(), contentHash,
+                    rejection.ordinal(), rejection.line(), rejection.reason(), rejection.excerpt(), clock.instant()));
+            rejections++;
+            if (firstErrors.size() < FIRST_ERRORS) {
+                firstErrors.add("line " + rejection.line() + ": " + rejection.reason());
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.abstractcatalog.ingest.publish;
+
+import io.abstractcatalog.contract.JsonSerde;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A transactional Kafka producer under a stable {@code transactional.id}. Connecting fences every older producer
+ * with the same id and makes the broker abort the transaction a crashed instance left open, so a file that was
+ * half published before a crash is invisible to {@code read_committed} readers and is simply published again.
+ */
+public final class TransactionalPublisher implements AutoCloseable {
+
+    private final Producer<String, Object> producer;
+    private final String transactionalId;
+
+    private TransactionalPublisher(Producer<String, Object> producer, String transactionalId) {
+        this.producer = producer;
+        this.transactionalId = transactionalId;
+    }
+
+    public static TransactionalPublisher connect(String bootstrapServers, String transactionalId) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
+                ProducerConfig.CLIENT_ID_CONFIG, transactionalId,
+                // A file's records go out in batches while it is read; a little lingering fills them.
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                // Bound how long a dead broker can block a send or the start-up, so the scan loop can report it.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        Producer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), new JsonSerde<>(Object.class));
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
+        return new TransactionalPublisher(producer, transactionalId);
+    }
+
+    public String transactionalId() {
+        return transactionalId;
+    }
+
+    public void begin() {
+        producer.beginTransaction();
+    }
+
+    /** Queues one event in the open transaction; a failed send surfaces at {@link #commit()}. */
+    public void send(String topic, String key, Object event) {
+        producer.send(new ProducerRecord<>(topic, key, event));
+    }
+
+    public void commit() {
+        producer.commitTransaction();
+    }
+
+    public void abort() {
+        producer.abortTransaction();
+    }
+
+    /**
+     * Closes the producer. {@link Duration#ZERO} drops whatever is not sent yet and leaves an open transaction to
+     * the broker, exactly what a crash does.
+     */
+    public void close(Duration timeout) {
+        producer.close(timeout);
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,266 @@
+package io.abstractcatalog.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.contract.FileLedgerEntry;
+import io.abstractcatalog.contract.FileStatus;
+import io.abstractcatalog.contract.RawRecord;
+import io.abstractcatalog.contract.Rejection;
+import io.abstractcatalog.contract.Topics;
+import io.abstractcatalog.embedded.KafkaTestResource;
+import io.abstractcatalog.ingest.TopicReader.Keyed;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service as it runs: real Kafka broker, real folder, files dropped while it runs. Each test works under a
+ * sub-folder of its own, so the tests do not depend on one another's files or order.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(EmptyBucketFolder.class)
+class IngestServiceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final List<String> SAMPLES = List.of("000_763c6eb23b8e6730.txt", "001_404e3f05a329715c.txt",
+            "002_92fc8e9ffcbc002e.txt", "003_4445a41d3cddc1a5.txt", "004_cbec915a805da14a.txt");
+    private static final String PAGE = "MIT\nAbstract:First abstract.\nAbstract:Second abstract.\n";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "ingest.bucket.path")
+    Path bucket;
+
+    @Test
+    void droppedSamplesArePublishedOnceEachAndListedAsDone() throws IOException {
+        dropSamples();
+
+        await().atMost(PATIENCE).until(() -> files("samples/").stream().filter(e -> e.status() == FileStatus.DONE).count() == 5);
+
+        List<RawRecord> records = records("samples/");
+        assertThat(records).hasSize(307);
+        assertThat(records).extracting(RawRecord::recordId).doesNotHaveDuplicates();
+        assertThat(files("samples/")).extracting(FileLedgerEntry::records).containsExactly(10, 10, 10, 10, 267);
+        assertThat(files("samples/")).extracting(FileLedgerEntry::format)
+                .containsExactly("affiliation-page", "affiliation-page", "affiliation-page", "affiliation-page", "trending-page");
+        given().get("/files/samples/004_cbec915a805da14a.txt").then()
+                .statusCode(200)
+                .body("status", equalTo("DONE"))
+                .body("records", equalTo(267))
+                .body("rejections", equalTo(0))
+                .body("size", equalTo(347047));
+
+        // The same five files dropped again (new modification times, same bytes) add nothing.
+        dropSamples();
+        drop("samples/zz-marker.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+        awaitSettled("samples/zz-marker.txt");
+        assertThat(records("samples/0")).hasSize(307);
+    }
+
+    private void dropSamples() throws IOException {
+        for (String sample : SAMPLES) {
+            try (InputStream in = getClass().getResourceAsStream("/samples/" + sample)) {
+                drop("samples/" + sample, in.readAllBytes());
+            }
+        }
+    }
+
+    @Test
+    void everyRecordIsKeyedByItsIdAndCarriesItsProvenance() throws IOException {
+        drop("provenance/page.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+        FileLedgerEntry entry = awaitSettled("provenance/page.txt");
+
+        List<Keyed<RawRecord>> keyed = TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class).stream()
+                .filter(k -> k.value().source().key().equals("provenance/page.txt")).toList();
+        assertThat(keyed).hasSize(2).allSatisfy(k -> assertThat(k.key()).isEqualTo(k.value().recordId()));
+        RawRecord first = keyed.stream().map(Keyed::value).filter(r -> r.source().ordinal() == 0).findFirst().orElseThrow();
+        assertThat(first.source().bucket()).isEqualTo("local");
+        assertThat(first.source().contentHash()).isEqualTo(entry.contentHash());
+        assertThat(first.source().format()).isEqualTo("affiliation-page");
+        assertThat(first.source().line()).isEqualTo(2);
+        assertThat(first.affiliations()).containsExactly("MIT");
+        assertThat(first.abstractText()).isEqualTo("First abstract.");
+        assertThat(first.ingestedAt()).isBefore(entry.updatedAt().plusMillis(1));
+    }
+
+    @Test
+    void sameBytesDroppedAgainProduceNoNewRecords() throws IOException {
+        drop("again/page.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+        FileLedgerEntry first = awaitSettled("again/page.txt");
+
+        drop("again/page.txt", PAGE.getBytes(StandardCharsets.UTF_8)); // rewritten: new modification time, same bytes
+        drop("again/zz-marker.txt", "Abstract:Marker.".getBytes(StandardCharsets.UTF_8));
+        awaitSettled("again/zz-marker.txt"); // scanned after page.txt, in key order, so page.txt was looked at
+
+        assertThat(records("again/page.txt")).hasSize(2);
+        assertThat(file("again/page.txt")).contains(first);
+    }
+
+    @Test
+    void changedFileIsIngestedAgain() throws IOException {
+        drop("changed/page.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+        FileLedgerEntry before = awaitSettled("changed/page.txt");
+
+        drop("changed/page.txt", (PAGE + "Abstract:Third abstract.\n").getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(PATIENCE).until(() -> file("changed/page.txt")
+                .filter(entry -> !entry.contentHash().equals(before.contentHash()) && entry.status() == FileStatus.DONE)
+                .isPresent());
+        assertThat(file("changed/page.txt").orElseThrow().records()).isEqualTo(3);
+        List<RawRecord> records = records("changed/page.txt");
+        assertThat(records).filteredOn(r -> r.source().contentHash().equals(before.contentHash())).hasSize(2);
+        assertThat(records).filteredOn(r -> !r.source().contentHash().equals(before.contentHash())).hasSize(3);
+    }
+
+    @Test
+    void unreadableFilesFailWithAReasonAndTheFilesAfterThemStillGoThrough() throws IOException {
+        drop("broken/a-image.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d});
+        drop("broken/b-table.txt", "id,title\n1,First\n2,Second\n".getBytes(StandardCharsets.UTF_8));
+        drop("broken/c-empty.txt", new byte[0]);
+        drop("broken/d-good.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitSettled("broken/d-good.txt").status()).isEqualTo(FileStatus.DONE);
+        assertThat(awaitSettled("broken/a-image.txt")).satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(FileStatus.FAILED);
+            assertThat(entry.failureReason()).isEqualTo("not valid UTF-8 text at line 1");
+        });
+        assertThat(awaitSettled("broken/b-table.txt").failureReason()).startsWith("format not recognised").contains("id,title");
+        assertThat(awaitSettled("broken/c-empty.txt").failureReason()).isEqualTo("empty file");
+
+        List<Keyed<Rejection>> rejections = TopicReader.committed(bootstrap, Topics.REJECTED, Rejection.class).stream()
+                .filter(k -> k.value().key().startsWith("broken/")).toList();
+        assertThat(rejections).extracting(k -> k.value().key())
+                .containsExactlyInAnyOrder("broken/a-image.txt", "broken/b-table.txt", "broken/c-empty.txt");
+        assertThat(rejections).allSatisfy(k -> {
+            assertThat(k.key()).isEqualTo(FileLedgerEntry.ledgerKey("local", k.value().key()));
+            assertThat(k.value().ordinal()).isNull(); // the whole file, not one record
+        });
+    }
+
+    @Test
+    void rejectedRecordsAreReportedWithTheirLineAndTheFileIsStillDone() throws IOException {
+        drop("partial/page.txt", "MIT\nAbstract:One.\nAbstract:\nAbstract:Three.\n".getBytes(StandardCharsets.UTF_8));
+
+        FileLedgerEntry entry = awaitSettled("partial/page.txt");
+
+        assertThat(entry.status()).isEqualTo(FileStatus.DONE);
+        assertThat(entry.records()).isEqualTo(2);
+        assertThat(entry.rejections()).isEqualTo(1);
+        assertThat(entry.firstErrors()).containsExactly("line 3: empty abstract");
+        assertThat(TopicReader.committed(bootstrap, Topics.REJECTED, Rejection.class)).map(Keyed::value)
+                .filteredOn(r -> r.key().equals("partial/page.txt"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.ordinal()).isEqualTo(1);
+                    assertThat(r.reason()).isEqualTo("empty abstract");
+                });
+    }
+
+    @Test
+    void hiddenFilesAndUploadsInFlightAreLeftAlone() throws IOException {
+        drop("ignored/.draft.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+        drop("ignored/upload.txt.part", PAGE.getBytes(StandardCharsets.UTF_8));
+        drop("ignored/upload.txt.tmp", PAGE.getBytes(StandardCharsets.UTF_8));
+        drop("ignored/zz-marker.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+
+        awaitSettled("ignored/zz-marker.txt");
+
+        assertThat(files("ignored/")).extracting(FileLedgerEntry::key).containsExactly("ignored/zz-marker.txt");
+    }
+
+    @Test
+    void fileModifiedMomentsAgoWaitsUntilItHasSettled() throws IOException, InterruptedException {
+        Path path = bucket.resolve("settling/page.txt");
+        Files.createDirectories(path.getParent());
+        Files.write(path, PAGE.getBytes(StandardCharsets.UTF_8));
+        // As if a writer were still busy with it for another two seconds.
+        Files.setLastModifiedTime(path, FileTime.from(Instant.now().plusSeconds(2)));
+
+        Thread.sleep(1200); // the watch and at least one periodic scan have seen it by now
+        assertThat(file("settling/page.txt")).isEmpty();
+
+        assertThat(awaitSettled("settling/page.txt").records()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownFileIsANotFoundProblem() {
+        given().get("/files/no/such/file.txt").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"))
+                .body("detail", equalTo("no file 'no/such/file.txt' in the ledger of bucket 'local'"));
+    }
+
+    @Test
+    void readyWhenBucketAndKafkaAnswer() {
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].data.ingest", containsString("RUNNING")));
+    }
+
+    @Test
+    void metricsCountFilesRecordsAndBytes() throws IOException {
+        drop("metrics/page.txt", PAGE.getBytes(StandardCharsets.UTF_8));
+        awaitSettled("metrics/page.txt");
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("ingest_files_ingested_total", "ingest_files_failed_total", "ingest_records_total",
+                "ingest_rejections_total", "ingest_bytes_total");
+    }
+
+    @Test
+    void openApiDescribesTheLedgerEndpoints() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/files/{key}"));
+    }
+
+    /** Writes a file as a user would; its modification time is set back so it counts as settled at once. */
+    private void drop(String key, byte[] content) throws IOException {
+        Path path = bucket.resolve(key);
+        Files.createDirectories(path.getParent());
+        Path partial = path.resolveSibling(path.getFileName() + ".part");
+        Files.write(partial, content);
+        Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minusSeconds(5)));
+        Files.move(partial, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private FileLedgerEntry awaitSettled(String key) {
+        await().atMost(PATIENCE).until(() -> file(key).isPresent());
+        return file(key).orElseThrow();
+    }
+
+    private static Optional<FileLedgerEntry> file(String key) {
+        var response = given().get("/files/" + key);
+        return response.statusCode() == 404 ? Optional.empty() : Optional.of(EventJson.read(response.asByteArray(), FileLedgerEntry.class));
+    }
+
+    private static List<FileLedgerEntry> files(String prefix) {
+        byte[] body = given().get("/files").then().statusCode(200).extract().asByteArray();
+        return List.of(EventJson.read(body, FileLedgerEntry[].class)).stream().filter(e -> e.key().startsWith(prefix)).toList();
+    }
+
+    private List<RawRecord> records(String keyPrefix) {
+        return TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class).stream().map(Keyed::value)
+                .filter(r -> r.source().key().startsWith(keyPrefix)).toList();
+    }
+}

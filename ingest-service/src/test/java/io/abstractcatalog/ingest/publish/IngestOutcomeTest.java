@@ -1,0 +1,41 @@
+package io.abstractcatalog.ingest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.abstractcatalog.contract.FileLedgerEntry;
+import io.abstractcatalog.contract.FileStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class IngestOutcomeTest {
+
+    @Test
+    void doneFileSummarySaysCountsSizeAndTime() {
+        var entry = entry(FileStatus.DONE, 11_469, "affiliation-page", null);
+
+        assertThat(new IngestOutcome(entry, Duration.ofMillis(40)).summary())
+                .isEqualTo("ingested 000_x.txt (affiliation-page): 10 records, 0 rejected, 11.2 KiB in 40 ms");
+    }
+
+    @Test
+    void failedFileSummarySaysWhy() {
+        var entry = entry(FileStatus.FAILED, 0, null, "empty file");
+
+        assertThat(new IngestOutcome(entry, Duration.ofMillis(3)).summary()).isEqualTo("failed 000_x.txt: empty file (0 B in 3 ms)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0 B", "1023, 1023 B", "1024, 1.0 KiB", "347047, 338.9 KiB", "5242880, 5.0 MiB"})
+    void sizesReadLikeAPersonWouldWriteThem(long bytes, String text) {
+        assertThat(IngestOutcome.bytes(bytes)).isEqualTo(text);
+    }
+
+    private static FileLedgerEntry entry(FileStatus status, long size, String format, String reason) {
+        return new FileLedgerEntry(null, "local", "000_x.txt", "abc", size, format, status,
+                status == FileStatus.DONE ? 10 : 0, 0, List.of(), reason, Instant.now());
+    }
+}
