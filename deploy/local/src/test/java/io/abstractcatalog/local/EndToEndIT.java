@@ -14,8 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -133,22 +136,28 @@ class EndToEndIT {
 
     @Test
     @Order(6)
-    void ingestKilledMidWayLosesNoRecordAndDuplicatesNone() throws IOException, InterruptedException {
-        // Enough records that the kill lands while the file is being published more often than not.
+    void ingestKilledInsideAnOpenTransactionLosesNoRecordAndDuplicatesNone() throws Exception {
+        int crashRecords = 20_000; // about two seconds of publishing: a wide window to kill it in
         StringBuilder big = new StringBuilder("Crash Test Laboratory\n");
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < crashRecords; i++) {
             big.append("Abstract:Crash test abstract number ").append(i).append(" about fault tolerance.\n");
         }
         Files.writeString(bucket.resolve("950_crash.txt.part"), big);
         Files.move(bucket.resolve("950_crash.txt.part"), bucket.resolve("950_crash.txt"), StandardCopyOption.ATOMIC_MOVE);
-        Thread.sleep(1500 + new java.util.Random().nextInt(1500));
-        stack.ingest().kill();
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> RawTopicReader.transactionOpen(admin));
+            stack.ingest().kill(); // SIGKILL while the file's transaction is open
+            assertThat(RawTopicReader.transactionOpen(admin)).as("the killed transaction is still open").isTrue();
+        }
         stack.ingest().start(Duration.ofSeconds(120));
 
-        awaitStats(3309, 3304);
+        int records = 309 + crashRecords;
+        awaitStats(records, 304 + crashRecords);
         List<String> ids = RawTopicReader.committedRecordIds(stack.kafkaBootstrapServers());
-        assertThat(ids).hasSize(3309);
-        assertThat(new HashSet<>(ids)).hasSize(3309);
+        assertThat(ids).hasSize(records);
+        assertThat(new HashSet<>(ids)).hasSize(records);
     }
 
     private static void awaitStats(int records, int works) {

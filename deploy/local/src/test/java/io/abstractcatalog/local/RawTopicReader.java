@@ -3,17 +3,37 @@ package io.abstractcatalog.local;
 import io.abstractcatalog.contract.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads every committed record key of {@code abstracts.raw}, as a downstream consumer would see them. */
+/** Looks at {@code abstracts.raw} as a downstream consumer would, and at its open transactions. */
 final class RawTopicReader {
 
     private RawTopicReader() {
+    }
+
+    /**
+     * True while a producer has an open transaction on the topic: the last stable offset (what read_committed
+     * readers may see) then lags the high watermark on some partition.
+     */
+    static boolean transactionOpen(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get().get(Topics.RAW).partitions().size(); p++) {
+            latest.put(new TopicPartition(Topics.RAW, p), OffsetSpec.latest());
+        }
+        var committed = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
+        return latest.keySet().stream().anyMatch(tp -> written.get(tp).offset() > committed.get(tp).offset());
     }
 
     static List<String> committedRecordIds(String bootstrapServers) {
