@@ -2,7 +2,10 @@ package io.abstractcatalog.contract;
 
 /** Where a file stands in the ledger. */
 public enum FileStatus {
-    /** Being ingested; a crash leaves it here and the next start redoes the file. */
+    /**
+     * Reserved for files committed in several chunks (progress between chunks). A file ingested in one transaction
+     * never shows it: its records and its DONE entry become visible together, or not at all.
+     */
     IN_PROGRESS,
     /** Every record of this content was published, in the same transaction as this entry. */
     DONE,

@@ -2,7 +2,8 @@ package io.abstractcatalog.contract;
 
 /**
  * The one shape on topic {@link Topics#WORKS} (key: {@code workId}). {@code UPSERTED} carries the whole work;
- * {@code REDIRECTED} says the work {@code workId} is now part of {@code redirectTo}.
+ * {@code REDIRECTED} says the work {@code workId} is now part of {@code redirectTo}. {@code version} orders the events
+ * of one work id (for UPSERTED it equals {@code work.version}); there are no tombstones: a null value is invalid.
  */
 public record WorkEvent(String schema, Type type, String workId, long version, Work work, String redirectTo) {
 
