@@ -192,8 +192,8 @@ class IngestServiceTest {
         Path path = bucket.resolve("settling/page.txt");
         Files.createDirectories(path.getParent());
         Files.write(path, PAGE.getBytes(StandardCharsets.UTF_8));
-        // As if a writer were still busy with it for another two seconds.
-        Files.setLastModifiedTime(path, FileTime.from(Instant.now().plusSeconds(2)));
+        // As if a writer were still busy with it for another four seconds: a wide margin over a stalled sleep below.
+        Files.setLastModifiedTime(path, FileTime.from(Instant.now().plusSeconds(4)));
 
         Thread.sleep(1200); // the watch and at least one periodic scan have seen it by now
         assertThat(file("settling/page.txt")).isEmpty();
