@@ -17,6 +17,9 @@ public interface IngestConfig {
     /** Longest line or record read, in characters; longer ones are rejected. */
     int maxRecordLength();
 
+    /** Largest file read, in bytes (also counted after gzip decompression); a larger file fails. */
+    io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
     interface BucketSettings {
         String path();
 

@@ -84,6 +84,79 @@ class IngestServiceTest {
     }
 
     @Test
+    void everyFormatDroppedIntoTheBucketIsPublished() throws IOException {
+        java.util.Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        expected.put("arxiv-sample.csv", 4);
+        expected.put("bibdedupe-sample.csv", 3);
+        expected.put("papers.jsonl", 3);
+        expected.put("papers.json", 2);
+        expected.put("refs.bib", 3);
+        expected.put("refs.ris", 2);
+        expected.put("oai-arxiv.xml", 2);
+        expected.put("oai-dc.xml", 1);
+        expected.put("atom.xml", 2);
+        for (String file : expected.keySet()) {
+            drop("formats/" + file, resource("/formats/" + file));
+        }
+        drop("formats/zz-refs.bib.gz", gzip(resource("/formats/refs.bib")));
+
+        await().atMost(PATIENCE).until(() -> files("formats/").stream().filter(e -> e.status() == FileStatus.DONE).count() == 10);
+
+        List<FileLedgerEntry> entries = files("formats/");
+        for (FileLedgerEntry entry : entries) {
+            String file = entry.key().substring("formats/".length());
+            int records = file.equals("zz-refs.bib.gz") ? 3 : expected.get(file);
+            assertThat(entry.records()).as(file).isEqualTo(records);
+            assertThat(records(entry.key())).as(file).filteredOn(r -> r.source().key().equals(entry.key())).hasSize(records);
+        }
+        assertThat(entries).extracting(FileLedgerEntry::format).containsExactly("csv", "arxiv-atom", "csv", "arxiv-oai",
+                "arxiv-oai", "json-array", "json-lines", "bibtex", "ris", "bibtex+gzip");
+        RawRecord bib = records("formats/refs.bib").stream().filter(r -> r.source().ordinal() == 0).findFirst().orElseThrow();
+        assertThat(bib.source().sourceId()).isEqualTo("Balazs2007");
+        assertThat(bib.source().format()).isEqualTo("bibtex");
+        assertThat(bib.source().line()).isEqualTo(4);
+        assertThat(bib.authors()).containsExactly("Balázs, C.", "Berger, E. L.", "Nadolsky, P. M.", "Yuan, C.-P.");
+        assertThat(bib.doi()).isEqualTo("10.1103/PhysRevD.76.013009");
+        assertThat(bib.arxivId()).isEqualTo("0704.0001");
+        assertThat(bib.year()).isEqualTo(2007);
+        RawRecord atom = records("formats/atom.xml").stream().filter(r -> r.source().ordinal() == 0).findFirst().orElseThrow();
+        assertThat(atom.affiliations()).containsExactly("Sorbonne Université", "Institut Pasteur", "ESPCI Paris");
+        assertThat(atom.url()).isEqualTo("http://arxiv.org/abs/2101.00001v2");
+        assertThat(file("formats/refs.ris").orElseThrow().firstErrors())
+                .containsExactly("line 17: no abstract", "line 30: record not closed by 'ER  -' at the end of the file");
+    }
+
+    @Test
+    void hostileFilesFailOrAreRejectedAndTheNextFileStillGoesThrough() throws IOException {
+        drop("hostile/a-bomb.jsonl.gz", resource("/hostile/bomb.jsonl.gz")); // 3 MB decompressed: under the 2G default
+        drop("hostile/b-billion-laughs.xml", resource("/hostile/xml-billion-laughs.xml"));
+        drop("hostile/c-truncated.jsonl.gz", resource("/hostile/truncated.jsonl.gz"));
+        drop("hostile/d-unbalanced.bib", resource("/hostile/bib-unbalanced-eof.bib"));
+        drop("hostile/e-good.jsonl", "{\"abstract\": \"fine\"}\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitSettled("hostile/e-good.jsonl").status()).isEqualTo(FileStatus.DONE);
+        assertThat(awaitSettled("hostile/b-billion-laughs.xml").failureReason()).contains("XML with a DOCTYPE is refused");
+        assertThat(awaitSettled("hostile/c-truncated.jsonl.gz").failureReason()).startsWith("truncated or corrupt gzip data");
+        assertThat(awaitSettled("hostile/d-unbalanced.bib").failureReason()).startsWith("unbalanced braces");
+        assertThat(records("hostile/d-unbalanced.bib")).isEmpty(); // its first, good entry was aborted with the file
+        assertThat(awaitSettled("hostile/a-bomb.jsonl.gz").status()).isEqualTo(FileStatus.DONE);
+    }
+
+    private byte[] resource(String path) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void everyRecordIsKeyedByItsIdAndCarriesItsProvenance() throws IOException {
         drop("provenance/page.txt", PAGE.getBytes(StandardCharsets.UTF_8));
         FileLedgerEntry entry = awaitSettled("provenance/page.txt");

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The institution goes into every record's affiliations, as one string however many institutions it names:
  * splitting it on commas would cut "University of Science and Technology of China, Hefei, China" into nonsense.
  */
-public final class AffiliationPageFormat implements RecordFormat {
+public final class AffiliationPageFormat implements LineFormat {
 
     public static final String NAME = "affiliation-page";
 
@@ -21,6 +21,11 @@ public final class AffiliationPageFormat implements RecordFormat {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public java.util.List<String> extensions() {
+        return java.util.List.of("txt");
     }
 
     @Override

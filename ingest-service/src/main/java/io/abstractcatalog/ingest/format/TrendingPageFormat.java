@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * day!") and a "Subscribe" button whose label lands glued to the first title ({@code SubscribeMeta-Learning…}):
  * it is dropped wherever it shows, so it never becomes part of a title.
  */
-public final class TrendingPageFormat implements RecordFormat {
+public final class TrendingPageFormat implements LineFormat {
 
     public static final String NAME = "trending-page";
 
@@ -25,6 +25,11 @@ public final class TrendingPageFormat implements RecordFormat {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public java.util.List<String> extensions() {
+        return java.util.List.of("txt");
     }
 
     @Override

@@ -11,10 +11,10 @@ import io.abstractcatalog.ingest.bucket.Bucket;
 import io.abstractcatalog.ingest.bucket.BucketObject;
 import io.abstractcatalog.ingest.bucket.HashingInputStream;
 import io.abstractcatalog.ingest.format.FormatDetector;
-import io.abstractcatalog.ingest.format.LineReader;
+import io.abstractcatalog.ingest.format.OpenedFile;
 import io.abstractcatalog.ingest.format.ParseRejection;
 import io.abstractcatalog.ingest.format.ParsedRecord;
-import io.abstractcatalog.ingest.format.RecordFormat;
+import io.abstractcatalog.ingest.format.ReadLimits;
 import io.abstractcatalog.ingest.format.RecordSink;
 import io.abstractcatalog.ingest.format.UnreadableFileException;
 import io.abstractcatalog.ingest.ledger.FileLedger;
@@ -49,7 +49,7 @@ public final class FileIngestor {
     private final FormatDetector detector;
     private final TransactionalPublisher publisher;
     private final FileLedger ledger;
-    private final int maxRecordLength;
+    private final ReadLimits limits;
     private final Clock clock;
 
     /**
@@ -58,11 +58,21 @@ public final class FileIngestor {
      */
     public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
                         int maxRecordLength, Clock clock) {
+        this(bucket, detector, publisher, ledger, ReadLimits.of(maxRecordLength), clock);
+    }
+
+    /**
+     * @param limits the longest record (longer ones are rejected, so a file without line breaks cannot exhaust the
+     *               heap or exceed Kafka's message size) and the largest file (larger ones fail, also after gzip
+     *               decompression)
+     */
+    public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
+                        ReadLimits limits, Clock clock) {
         this.bucket = bucket;
         this.detector = detector;
         this.publisher = publisher;
         this.ledger = ledger;
-        this.maxRecordLength = maxRecordLength;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -142,12 +152,15 @@ public final class FileIngestor {
         }
 
         FileLedgerEntry publishRecords() throws IOException {
+            if (object.size() > limits.maxFileSize()) {
+                throw new UnreadableFileException("the file is larger than the limit of " + limits.maxFileSize()
+                        + " bytes (ingest.max-file-size)", null);
+            }
             try (InputStream raw = bucket.open(object.key());
-                 HashingInputStream hashing = new HashingInputStream(raw);
-                 LineReader lines = LineReader.utf8(hashing, maxRecordLength)) {
-                RecordFormat detected = detector.detect(lines);
-                format = detected.name();
-                detected.parse(lines, this);
+                 HashingInputStream hashing = new HashingInputStream(raw)) {
+                OpenedFile opened = detector.open(hashing, object.key(), limits);
+                format = opened.formatName();
+                opened.parse(this);
                 hashing.transferTo(OutputStream.nullOutputStream()); // whatever a format left unread still counts
                 // The ids above were derived from the hash taken before; they are only right for the same bytes.
                 if (!hashing.hexDigest().equals(contentHash)) {
@@ -174,9 +187,10 @@ public final class FileIngestor {
         public void accept(ParsedRecord record) {
             String recordId = RecordIdentity.recordId(bucket.name(), object.key(), contentHash, record.ordinal());
             SourceRef source = new SourceRef(bucket.name(), object.key(), contentHash, format, record.ordinal(),
-                    record.line(), null);
+                    record.line(), record.sourceId());
             publisher.send(Topics.RAW, recordId, new RawRecord(null, recordId, source, startedAt, record.title(),
-                    record.abstractText(), record.affiliations(), List.of(), null, null, null, null));
+                    record.abstractText(), record.affiliations(), record.authors(), record.doi(), record.arxivId(),
+                    record.year(), record.url()));
             records++;
         }
 

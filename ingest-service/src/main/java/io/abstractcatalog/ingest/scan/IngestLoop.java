@@ -5,6 +5,7 @@ import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.ingest.IngestConfig;
 import io.abstractcatalog.ingest.bucket.Bucket;
 import io.abstractcatalog.ingest.format.FormatDetector;
+import io.abstractcatalog.ingest.format.ReadLimits;
 import io.abstractcatalog.ingest.ledger.FileLedger;
 import io.abstractcatalog.ingest.metrics.IngestMetrics;
 import io.abstractcatalog.ingest.publish.FileIngestor;
@@ -160,7 +161,7 @@ public class IngestLoop {
         publisher = connected;
         Clock clock = Clock.systemUTC();
         FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                config.maxRecordLength(), clock);
+                new ReadLimits(config.maxRecordLength(), config.maxFileSize().asLongValue()), clock);
         scanner = new BucketScanner(bucket, ledger, ingestor, config.scan().settleTime(), clock);
         if (watch == null) {
             watch = bucket.watch(this::requestScan);

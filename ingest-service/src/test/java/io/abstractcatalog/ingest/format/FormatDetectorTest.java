@@ -26,12 +26,10 @@ class FormatDetectorTest {
     }
 
     @Test
-    void detectionConsumesNothing() throws IOException {
-        try (LineReader lines = reader("MIT\nAbstract:one\n".getBytes(StandardCharsets.UTF_8))) {
-            detector.detect(lines);
+    void detectionConsumesNothing() {
+        Parsing parsing = Parsing.of("MIT\nAbstract:one\n");
 
-            assertThat(lines.next().text()).isEqualTo("MIT");
-        }
+        assertThat(parsing.records()).singleElement().satisfies(r -> assertThat(r.affiliations()).containsExactly("MIT"));
     }
 
     @Test
@@ -48,12 +46,12 @@ class FormatDetectorTest {
 
     @Test
     void unknownContentIsUnreadableAndSaysHowItStarts() {
-        byte[] csv = "id,title,abstract\n1,A title,Short\n2,Another,Short too\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csv = "id|title|abstract\n1|A title|Short\n2|Another|Short too\n".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> detect(csv))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageStartingWith("format not recognised (known: affiliation-page, trending-page)")
-                .hasMessageContaining("id,title,abstract");
+                .hasMessageStartingWith("format not recognised (known: affiliation-page, trending-page, json-lines, ")
+                .hasMessageContaining("id|title|abstract");
     }
 
     @Test
@@ -67,12 +65,6 @@ class FormatDetectorTest {
     }
 
     private RecordFormat detect(byte[] bytes) throws IOException {
-        try (LineReader lines = reader(bytes)) {
-            return detector.detect(lines);
-        }
-    }
-
-    private static LineReader reader(byte[] bytes) {
-        return LineReader.utf8(new ByteArrayInputStream(bytes), 1000);
+        return detector.open(new ByteArrayInputStream(bytes), "", ReadLimits.of(1000)).format();
     }
 }

@@ -21,12 +21,29 @@ record Parsing(String format, List<ParsedRecord> records, List<ParseRejection> r
         return of(new ByteArrayInputStream(bytes), MAX_RECORD_LENGTH);
     }
 
+    static Parsing of(String fileName, String text) {
+        return of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), fileName, ReadLimits.of(MAX_RECORD_LENGTH));
+    }
+
+    static Parsing of(String fileName, byte[] bytes) {
+        return of(new ByteArrayInputStream(bytes), fileName, ReadLimits.of(MAX_RECORD_LENGTH));
+    }
+
+    ParsedRecord record(int index) {
+        return records.get(index);
+    }
+
     static Parsing of(InputStream in, int maxRecordLength) {
+        return of(in, "", ReadLimits.of(maxRecordLength));
+    }
+
+    /** As the ingestor reads a file named {@code fileName} (a hint only). */
+    static Parsing of(InputStream in, String fileName, ReadLimits limits) {
         List<ParsedRecord> records = new ArrayList<>();
         List<ParseRejection> rejections = new ArrayList<>();
-        try (LineReader lines = LineReader.utf8(in, maxRecordLength)) {
-            RecordFormat format = FormatDetector.ofKnownFormats().detect(lines);
-            format.parse(lines, new RecordSink() {
+        try (in) {
+            OpenedFile file = FormatDetector.ofKnownFormats().open(in, fileName, limits);
+            file.parse(new RecordSink() {
                 @Override
                 public void accept(ParsedRecord record) {
                     records.add(record);
@@ -37,7 +54,7 @@ record Parsing(String format, List<ParsedRecord> records, List<ParseRejection> r
                     rejections.add(rejection);
                 }
             });
-            return new Parsing(format.name(), records, rejections);
+            return new Parsing(file.formatName(), records, rejections);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

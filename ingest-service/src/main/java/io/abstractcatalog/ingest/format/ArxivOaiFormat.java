@@ -1,0 +1,128 @@
+package io.abstractcatalog.ingest.format;
+
+import java.util.List;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * An arXiv OAI-PMH harvest ({@code <OAI-PMH>}, {@code ListRecords/record}) with {@code arXiv} metadata
+ * ({@code id}, {@code title}, {@code abstract}, {@code authors/author/keyname+forenames+affiliation}, {@code doi},
+ * {@code created}) or {@code oai_dc} ({@code dc:title}, {@code dc:creator}, {@code dc:description} — the first that
+ * is not a "Comment:", {@code dc:date}, {@code dc:identifier} URLs and DOIs). The header's {@code identifier} is the
+ * source id; a deleted record (no metadata) is rejected; the {@code resumptionToken} is ignored (one file is one
+ * response page).
+ */
+public final class ArxivOaiFormat extends XmlRecordFormat {
+
+    public static final String NAME = "arxiv-oai";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> extensions() {
+        return List.of("xml", "oai");
+    }
+
+    @Override
+    public int confidence(Sniff sniff) {
+        if (!rootIs(sniff, "OAI-PMH")) {
+            return 0;
+        }
+        String text = sniff.text();
+        return text.contains("<arXiv") || text.contains("oai_dc:dc") || text.contains("<record") ? 95 : 70;
+    }
+
+    @Override
+    String recordElement() {
+        return "record";
+    }
+
+    @Override
+    void start(List<String> path, XMLStreamReader element, RecordBuilder record) {
+        if (path.size() == 1 && path.get(0).equals("header") && "deleted".equals(element.getAttributeValue(null, "status"))) {
+            record.excerpt("deleted record");
+        }
+    }
+
+    @Override
+    void end(List<String> path, RecordBuilder record) {
+        if (path.size() == 4 && path.get(3).equals("author")) {
+            String[] names = record.personParts();
+            String name = names[0] == null ? names[1] : names[1] == null ? names[0] : names[0] + " " + names[1];
+            record.addOne(Field.AUTHORS, name);
+            names[0] = null;
+            names[1] = null;
+        }
+    }
+
+    @Override
+    void field(List<String> path, XMLStreamReader element, String text, RecordBuilder record) {
+        String leaf = path.get(path.size() - 1);
+        if (path.size() == 2 && path.get(0).equals("header") && leaf.equals("identifier")) {
+            record.sourceId(text);
+            return;
+        }
+        if (path.size() < 3 || !path.get(0).equals("metadata")) {
+            return;
+        }
+        String container = path.get(1);
+        if (container.equals("arXiv") || container.equals("arXivRaw")) {
+            arxiv(path, leaf, text, record);
+        } else if (container.equals("dc")) {
+            dublinCore(leaf, text, record);
+        }
+    }
+
+    private void arxiv(List<String> path, String leaf, String text, RecordBuilder record) {
+        boolean inAuthor = path.size() == 5 && path.get(2).equals("authors") && path.get(3).equals("author");
+        if (inAuthor) {
+            String[] names = record.personParts();
+            switch (leaf) {
+                case "keyname" -> names[1] = text;
+                case "forenames" -> names[0] = text;
+                case "affiliation" -> record.addOne(Field.AFFILIATIONS, text);
+                default -> {
+                }
+            }
+            return;
+        }
+        if (path.size() != 3) {
+            return;
+        }
+        switch (leaf) {
+            case "id" -> record.arxivId(text);
+            case "title" -> record.add(Field.TITLE, text);
+            case "abstract" -> record.add(Field.ABSTRACT, text);
+            case "doi" -> record.doi(text);
+            case "created" -> record.year(text);
+            case "authors" -> record.add(Field.AUTHORS, text.replace(",", ";")); // arXivRaw: "A, B and C"
+            default -> {
+            }
+        }
+    }
+
+    private static void dublinCore(String leaf, String text, RecordBuilder record) {
+        switch (leaf) {
+            case "title" -> record.add(Field.TITLE, text);
+            case "creator" -> record.addOne(Field.AUTHORS, text);
+            case "description" -> {
+                if (!record.hasAbstract() && !text.startsWith("Comment:")) {
+                    record.add(Field.ABSTRACT, text);
+                }
+            }
+            case "date" -> record.year(text);
+            case "identifier" -> {
+                if (text.matches("(?i)^(doi:|https?://(dx\\.)?doi\\.org/).*")) {
+                    record.doi(text);
+                } else if (text.startsWith("http")) {
+                    record.url(text);
+                    record.arxivId(text);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.abstractcatalog.ingest.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * An XML format read with StAX, one record element at a time. DTDs are refused outright (a {@code <!DOCTYPE>} fails
+ * the file): no external entity is fetched (XXE) and no entity is expanded (billion laughs). Malformed or unclosed
+ * XML fails the file with its line.
+ */
+abstract class XmlRecordFormat implements RecordFormat {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    static final String DTD_REFUSED = "XML with a DOCTYPE is refused (no DTDs or entities are processed: XXE, entity expansion)";
+
+    /** The local name of the element that holds one record ({@code record}, {@code entry}). */
+    abstract String recordElement();
+
+    /**
+     * A leaf element of a record ended: {@code path} holds the local names from the record element down to it (the
+     * record element excluded), {@code text} its whitespace-collapsed text.
+     */
+    abstract void field(List<String> path, XMLStreamReader element, String text, RecordBuilder record);
+
+    /** Attributes of an element that starts inside a record (a link's {@code href}, a deleted header). */
+    void start(List<String> path, XMLStreamReader element, RecordBuilder record) {
+    }
+
+    /** An element inside a record ended (after {@link #field} for its text, if any). */
+    void end(List<String> path, RecordBuilder record) {
+    }
+
+    /** Called once the record element ended; the record is emitted right after. */
+    void finish(RecordBuilder record) {
+    }
+
+    /** Whether the head of the file is XML whose root is {@code root} (prolog, comments and DOCTYPE allowed). */
+    static boolean rootIs(Sniff sniff, String root) {
+        String head = sniff.trimmedStart();
+        if (!head.startsWith("<")) {
+            return false;
+        }
+        return Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?" + Pattern.quote(root) + "[\\s>/]").matcher(head).find();
+    }
+
+    static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's: no surprise from the class path
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        return factory;
+    }
+
+    @Override
+    public String nearMiss(Sniff sniff) {
+        String head = sniff.trimmedStart();
+        return head.startsWith("<") && head.contains("<!DOCTYPE") ? DTD_REFUSED : null;
+    }
+
+    @Override
+    public void parse(InputStream content, ReadLimits limits, RecordSink sink) throws IOException {
+        XMLStreamReader xml = null;
+        try {
+            xml = factory().createXMLStreamReader(content, "UTF-8");
+            int ordinal = 0;
+            RecordBuilder record = null;
+            List<String> path = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            boolean textTooLong = false;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                switch (event) {
+                    case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION ->
+                            throw new UnreadableFileException(DTD_REFUSED, xml.getLocation().getLineNumber());
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (record == null) {
+                            if (xml.getLocalName().equals(recordElement())) {
+                                int line = xml.getLocation().getLineNumber();
+                                record = new RecordBuilder(ordinal++, line, limits.maxRecordLength());
+                                path.clear();
+                            }
+                        } else {
+                            path.add(xml.getLocalName());
+                            start(path, xml, record);
+                        }
+                        text.setLength(0);
+                        textTooLong = false;
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (record != null && !textTooLong) {
+                            int length = xml.getTextLength();
+                            if (text.length() + length > limits.maxRecordLength()) {
+                                textTooLong = true;
+                                record.tooLong();
+                            } else {
+                                text.append(xml.getTextCharacters(), xml.getTextStart(), length);
+                            }
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (record == null) {
+                            break;
+                        }
+                        if (path.isEmpty()) {
+                            finish(record);
+                            record.emit(sink);
+                            record = null;
+                        } else {
+                            if (!textTooLong && !text.isEmpty()) {
+                                String value = WHITESPACE.matcher(text).replaceAll(" ").strip();
+                                if (!value.isEmpty()) {
+                                    field(path, xml, value, record);
+                                }
+                            }
+                            end(path, record);
+                            path.remove(path.size() - 1);
+                        }
+                        text.setLength(0);
+                        textTooLong = false;
+                    }
+                    default -> {
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException io && !(io instanceof java.io.CharConversionException)) {
+                throw io;
+            }
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNumber();
+            String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+            throw new UnreadableFileException("malformed XML" + (line == null || line < 0 ? "" : " at line " + line) + ": "
+                    + message.strip(), line == null || line < 0 ? null : line);
+        } finally {
+            if (xml != null) {
+                try {
+                    xml.close();
+                } catch (XMLStreamException ignored) {
+                    // closing a reader that failed
+                }
+            }
+        }
+    }
+}
