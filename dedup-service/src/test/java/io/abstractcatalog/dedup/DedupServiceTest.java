@@ -42,7 +42,7 @@ class DedupServiceTest {
         List<RawRecord> records = List.of(
                 record("000.txt", 0, null, "Sum-product networks are models.", "The University of Tokyo"),
                 record("001.txt", 2, null, "Sum-product networks are models.", "The University of Tokyo"),
-                record("002.txt", 0, null, "Local learning."),
+                record("002.txt", 0, null, "Local learning of deep networks."),
                 record("004.txt", 0, "Meta-Learning Update Rules", "A major goal of unsupervised learning."));
         produceInOneTransaction(records);
 
@@ -50,7 +50,13 @@ class DedupServiceTest {
         try (KafkaConsumer<String, WorkEvent> consumer = committedReader()) {
             consumer.subscribe(List.of(Topics.WORKS));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> works.put(r.key(), r.value()));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().type() == WorkEvent.Type.REDIRECTED) {
+                        works.remove(r.key()); // the duplicate that arrived first had its own work for a moment
+                    } else {
+                        works.put(r.key(), r.value());
+                    }
+                });
                 return works.size() == 3 && works.values().stream().anyMatch(e -> e.work().memberCount() == 2);
             });
         }

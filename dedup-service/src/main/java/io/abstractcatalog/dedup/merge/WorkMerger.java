@@ -29,13 +29,14 @@ public final class WorkMerger {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a work needs at least one member: " + state.workId());
         }
-        Member abstractSource = representative(members, Member::normalizedAbstract).orElseThrow();
+        // a record may come without abstract (a bibliographic entry matched by DOI or title)
+        String abstractText = representative(members, Member::normalizedAbstract).map(Member::abstractText).orElse(null);
         String title = representative(members, Member::normalizedTitle).map(Member::title).orElse(null);
         return new Work(
                 state.workId(),
                 state.version(),
                 title,
-                abstractSource.abstractText(),
+                abstractText,
                 union(members, m -> m.affiliations().stream().map(String::strip)),
                 new Identifiers(
                         union(members, m -> streamOf(m.doi()).map(doi -> doi.toLowerCase(Locale.ROOT))),

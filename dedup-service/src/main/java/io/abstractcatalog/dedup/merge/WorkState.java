@@ -19,6 +19,14 @@ public record WorkState(String workId, long version, List<Member> members) {
         return new WorkState(workId, 0, List.of());
     }
 
+    /** This work with every member of {@code other} added, one version on. */
+    public WorkState absorb(WorkState other) {
+        java.util.Map<String, Member> byId = new java.util.TreeMap<>();
+        members.forEach(m -> byId.put(m.recordId(), m));
+        other.members().forEach(m -> byId.putIfAbsent(m.recordId(), m));
+        return new WorkState(workId, version + 1, List.copyOf(byId.values()));
+    }
+
     /** The state with {@code member} added or replaced, or empty when it is already there as it is (a replay). */
     public Optional<WorkState> with(Member member) {
         List<Member> next = new ArrayList<>(members.size() + 1);

@@ -4,60 +4,144 @@ import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
-import io.abstractcatalog.dedup.block.BlockingKey;
+import io.abstractcatalog.dedup.cluster.BlockMembers;
+import io.abstractcatalog.dedup.cluster.BlockProcessor;
+import io.abstractcatalog.dedup.cluster.ClusterInput;
+import io.abstractcatalog.dedup.cluster.Clusterer;
+import io.abstractcatalog.dedup.cluster.NodeState;
+import io.abstractcatalog.dedup.cluster.Waiting;
+import io.abstractcatalog.dedup.match.MatchConfig;
+import io.abstractcatalog.dedup.match.RecordFeatures;
 import io.abstractcatalog.dedup.merge.Member;
-import io.abstractcatalog.dedup.merge.WorkAssembler;
-import io.abstractcatalog.dedup.merge.WorkId;
 import io.abstractcatalog.dedup.merge.WorkState;
 import io.abstractcatalog.dedup.normalize.NormalizedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The dedup topology, top to bottom: normalize → block → (match → cluster) → merge.
- * Exact matching needs no match or cluster stage: records with the same fingerprint share one block, and that
- * block is the work. Near-duplicate matching adds identifier, title and LSH keys in {@link BlockingKey} and a
- * match/cluster stage between the repartition and the merge.
+ * The dedup topology, top to bottom: normalize → block → match → cluster → merge.
+ * <ol>
+ *   <li>normalize (stateless, per raw partition): fold the text, compute the {@link RecordFeatures} — summary for
+ *       matching and blocking keys ({@code fp doi arxiv title lsh…});</li>
+ *   <li>block (keyed by blocking key, repartitioned through {@value #BY_BLOCK}, scales out): {@link BlockProcessor}
+ *       keeps each block's member ids and emits a candidate pair per member already there;</li>
+ *   <li>match + cluster + merge (one key, repartitioned through {@value #BY_CLUSTER}: <b>single partition</b>):
+ *       {@link Clusterer} verifies candidates with the pure pair matcher, keeps the union-find forest and the works,
+ *       and publishes {@code WorkUpserted} / {@code WorkRedirected}.</li>
+ * </ol>
+ * Every store is persistent and changelogged: a restarted or moved task resumes where it was.
  */
 @ApplicationScoped
 public class DedupTopology {
 
     /** Work id → {@link WorkState}; a persistent store with a changelog, so a moved or restarted task resumes. */
     public static final String WORK_STORE = "works-by-id";
-    /** Name of the internal repartition topic that brings a work's members onto one partition. */
-    public static final String BY_WORK = "members-by-work";
+    /** Blocking key → the ids of the block's members. */
+    public static final String BLOCK_STORE = "blocks";
+    /** Record id → union-find parent and summary. */
+    public static final String NODE_STORE = "cluster-nodes";
+    /** Record id → candidates waiting for it in the cluster stage. */
+    public static final String PENDING_STORE = "cluster-pending";
+    /** Internal repartition topic that brings the records sharing a blocking key onto one partition. */
+    public static final String BY_BLOCK = "records-by-block";
+    /** Internal repartition topic of the single-partition cluster stage. */
+    public static final String BY_CLUSTER = "cluster-input";
+    /** The one key of the cluster stage. */
+    static final String CLUSTER_KEY = "cluster";
+
+    // Defaults equal MatchConfig.DEFAULTS (measured, see the README); application.properties documents them.
+    @ConfigProperty(name = "dedup.match.jaccard-threshold", defaultValue = "0.5")
+    double jaccardThreshold;
+    @ConfigProperty(name = "dedup.match.containment-threshold", defaultValue = "0.9")
+    double containmentThreshold;
+    @ConfigProperty(name = "dedup.match.title-jaccard-threshold", defaultValue = "0.2")
+    double titleJaccardThreshold;
+    @ConfigProperty(name = "dedup.match.title-conflict-threshold", defaultValue = "0.2")
+    double titleConflictThreshold;
+    @ConfigProperty(name = "dedup.lsh.bands", defaultValue = "32")
+    int bands;
+    @ConfigProperty(name = "dedup.lsh.rows", defaultValue = "3")
+    int rows;
+    @ConfigProperty(name = "dedup.block.cap", defaultValue = "100")
+    int blockCap;
 
     @Produces
     public Topology topology() {
-        return build();
+        return build(MatchConfig.DEFAULTS.withLsh(bands, rows)
+                .withThresholds(jaccardThreshold, containmentThreshold, titleJaccardThreshold)
+                .withTitleConflict(titleConflictThreshold)
+                .withBlockCap(blockCap));
     }
 
     public static Topology build() {
+        return build(MatchConfig.DEFAULTS);
+    }
+
+    public static Topology build(MatchConfig config) {
+        return build(config, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * The topology with stores from {@code stores}: persistent (RocksDB) in the service; tests may pass
+     * {@code Stores::inMemoryKeyValueStore} — still changelogged — to run fast.
+     */
+    public static Topology build(MatchConfig config, java.util.function.Function<String, KeyValueBytesStoreSupplier> stores) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(WORK_STORE), Serdes.String(), JsonSerde.of(WorkState.class)));
+                stores.apply(WORK_STORE), Serdes.String(), JsonSerde.of(WorkState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                stores.apply(BLOCK_STORE), Serdes.String(), JsonSerde.of(BlockMembers.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                stores.apply(NODE_STORE), Serdes.String(), JsonSerde.of(NodeState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                stores.apply(PENDING_STORE), Serdes.String(), JsonSerde.of(Waiting.class)));
 
-        builder.stream(Topics.RAW, Consumed.with(Serdes.String(), JsonSerde.of(RawRecord.class)))
-                // 1. normalize: fold the text for matching, fingerprint the abstract
-                .mapValues(NormalizedRecord::of)
-                // 2. block: key each record by the work its block defines
-                .flatMap((recordId, record) -> BlockingKey.of(record).stream()
-                        .map(key -> KeyValue.pair(WorkId.of(key), Member.of(record)))
-                        .toList())
-                // candidates must meet on one partition, whatever partition their raw records arrived on
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Member.class)).withName(BY_WORK))
-                // 5. merge: add the member to its work and publish the rebuilt work
-                .process(() -> new WorkAssembler(WORK_STORE), WORK_STORE)
+        // 1. normalize: fold the text, fingerprint the abstract, summarize for matching, compute blocking keys
+        KStream<String, Analyzed> analyzed = builder.stream(Topics.RAW, Consumed.with(Serdes.String(), JsonSerde.of(RawRecord.class)))
+                .mapValues(raw -> Analyzed.of(raw, config), Named.as("normalize"));
+
+        // 2. block: each record under each of its keys; candidates meet on the key's partition
+        KStream<String, ClusterInput> candidates = analyzed
+                .flatMap((recordId, a) -> {
+                    List<KeyValue<String, String>> out = new ArrayList<>(a.features().keys().size());
+                    a.features().keys().forEach(key -> out.add(KeyValue.pair(key.toString(), a.member().recordId())));
+                    return out;
+                }, Named.as("block-keys"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(BY_BLOCK))
+                .process(() -> new BlockProcessor(BLOCK_STORE, config.blockCap(), CLUSTER_KEY), Named.as("block"), BLOCK_STORE);
+
+        // 3-5. the record itself and its candidate pairs meet in the cluster stage: verify, union, merge
+        analyzed.map((recordId, a) -> KeyValue.pair(CLUSTER_KEY, ClusterInput.node(a.member(), a.features().summary())),
+                        Named.as("node"))
+                .merge(candidates, Named.as("cluster-inputs"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ClusterInput.class)).withName(BY_CLUSTER)
+                        .withNumberOfPartitions(1))
+                .process(() -> new Clusterer(NODE_STORE, PENDING_STORE, WORK_STORE, config), Named.as("cluster"),
+                        NODE_STORE, PENDING_STORE, WORK_STORE)
                 .to(Topics.WORKS, Produced.with(Serdes.String(), JsonSerde.of(WorkEvent.class)));
 
         return builder.build();
+    }
+
+    /** A raw record after step 1: what the work keeps of it and what matching needs. Never serialized. */
+    record Analyzed(Member member, RecordFeatures features) {
+        static Analyzed of(RawRecord raw, MatchConfig config) {
+            NormalizedRecord normalized = NormalizedRecord.of(raw);
+            return new Analyzed(Member.of(normalized), RecordFeatures.of(normalized, config));
+        }
     }
 }

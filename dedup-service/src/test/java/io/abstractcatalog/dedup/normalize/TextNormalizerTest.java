@@ -9,7 +9,7 @@ class TextNormalizerTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-            case and spaces             | ~  Deep   Learning\\tWORKS \\n~             | deep learning works
+            case and spaces             | ~  Deep   Learning{TAB}WORKS \\n~             | deep learning works
             abstract label              | Abstract: We show X.                      | we show x.
             abstract label no space     | Abstract:We show X.                       | we show x.
             summary label               | SUMMARY - We show X.                      | we show x.
@@ -19,13 +19,34 @@ class TextNormalizerTest {
             unicode dashes              | state‐of‐the–art — results                | state-of-the-art - results
             curly quotes                | “edge of chaos” and ‘it’                  | "edge of chaos" and 'it'
             latex quotes                | ``edge of chaos''                          | "edge of chaos"
-            math delimiters             | the $\\mu$P rule                           | the \\mup rule
+            math delimiters             | the $\\mu$P rule                           | the μp rule
             named html entities         | a &amp; b &lt;c&gt; &nbsp;d                | a & b <c> d
             numeric html entities       | caf&#233; &#x3bc;P                         | café μp
             unknown entity kept         | a &bogus; b                               | a &bogus; b
             html tags                   | <p>Results <i>in vivo</i></p>             | results in vivo
             hyphenated line break       | repre-\\n sentation learning               | representation learning
             null-like empty             | ~~                                        | ~~
+            latex acute                 | Poincar\\'e symmetry                      | poincaré symmetry
+            latex braced accent         | Erd\\H{o}s and G\\"{o}del and {\\'e}t\\'e  | erdős and gödel and été
+            latex cedilla and umlaut    | Fran\\c{c}ois St\\"uckelberg               | françois stückelberg
+            latex emph and textbf       | a \\emph{very} \\textbf{\\textit{bold}} claim | a very bold claim
+            latex tilde over O          | runs in $\\tilde{O}(\\sqrt{n})$ time        | runs in õ(√n) time
+            latex greek and relations   | $\\alpha \\le \\beta$ and $n \\geq 5$        | α≤β and n ≥5
+            latex power vs superscript  | $O(n^{2})$ vs O(n²)                       | o(n2) vs o(n2)
+            latex subscript             | 1T-TiSe$_{2}$                             | 1t-tise2
+            latex escaped percent       | 95\\% accuracy \\& more                   | 95% accuracy & more
+            latex dots not an accent    | $x_1, \\dots, x_n$                        | x1, ..., xn
+            background label            | Background: Gig work is growing.          | gig work is growing.
+            abstract without colon      | Abstract We show X.                       | we show x.
+            two labels                  | Abstract: Background: We show X.          | we show x.
+            background as a word        | Background noise is studied.              | background noise is studied.
+            elsevier copyright          | We show X. © 2020 Elsevier Ltd. All rights reserved. | we show x.
+            copyright word              | We show X. Copyright 2019 IEEE.           | we show x.
+            all rights reserved         | We show X. All rights reserved.           | we show x.
+            copyright as a topic        | We study copyright law.                   | we study copyright law.
+            enumeration (c) kept        | (a) one, (b) two, (c) three.              | (a) one, (b) two, (c) three.
+            escaped html tags           | &lt;i&gt;in vivo&lt;/i&gt; results         | in vivo results
+            soft hyphen                 | repre\u00ADsentation                      | representation
             """)
     void foldsTextForMatching(String name, String input, String expected) {
         assertThat(TextNormalizer.normalize(unescape(input))).isEqualTo(unescape(expected));
@@ -43,6 +64,6 @@ class TextNormalizerTest {
     }
 
     private static String unescape(String text) {
-        return text == null ? "" : text.replace("\\n", "\n").replace("\\t", "\t");
+        return text == null ? "" : text.replace("\\n", "\n").replace("{TAB}", "\t").replace("\\u00AD", "\u00AD");
     }
 }

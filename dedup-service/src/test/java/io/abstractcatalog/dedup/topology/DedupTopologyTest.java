@@ -8,12 +8,21 @@ import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.dedup.cluster.InMemoryResolver;
+import io.abstractcatalog.dedup.eval.Datasets;
+import io.abstractcatalog.dedup.eval.LabelledSet;
+import io.abstractcatalog.dedup.eval.SyntheticDuplicates;
+import io.abstractcatalog.dedup.match.MatchConfig;
+import io.abstractcatalog.dedup.merge.WorkId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -23,33 +32,89 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class DedupTopologyTest {
 
-    private static final String SPN = "Sum-product networks (SPNs) are probabilistic models.";
+    private static final String SPN = "Sum-product networks (SPNs) are probabilistic models characterized by exact and "
+            + "fast evaluation of fundamental probabilistic operations. Its superior computational tractability has led "
+            + "to applications in many fields, such as machine learning with time constraints or accuracy requirements.";
+    private static final String MUP = "To provide theoretical and quantitative insights, we introduce the maximal update "
+            + "parameterization ($\\mu$P) in the infinite-width limit for two representative designs of local targets: "
+            + "predictive coding and target propagation. We verify that $\\mu$P enables hyperparameter transfer across "
+            + "models with different widths.";
+    private static final LabelledSet SAMPLES = Datasets.samples();
 
     @Test
     void exactDuplicatesFromTwoFilesBecomeOneWorkWithTwoSources() {
-        Map<String, Work> works = run(List.of(
+        WorksTopicView view = run(List.of(
                 record("000.txt", 0, null, "Abstract:" + SPN, "The University of Tokyo"),
                 record("001.txt", 4, null, SPN, "The University of Tokyo"),
-                record("002.txt", 0, null, "Local learning trains a network layer by layer.")));
+                record("002.txt", 0, null, "Local learning trains a network layer by layer with local targets.")));
 
-        assertThat(works).hasSize(2);
-        Work spn = works.values().stream().filter(w -> w.memberCount() == 2).findFirst().orElseThrow();
+        assertThat(view.works()).hasSize(2);
+        Work spn = view.works().values().stream().filter(w -> w.memberCount() == 2).findFirst().orElseThrow();
         assertThat(spn.affiliations()).containsExactly("The University of Tokyo");
         assertThat(spn.sources()).extracting(s -> s.source().key()).containsExactlyInAnyOrder("000.txt", "001.txt");
         assertThat(spn.version()).isEqualTo(2);
     }
 
     @Test
-    void differentAbstractsStaySeparateEvenWithTheSameTitle() {
-        Map<String, Work> works = run(List.of(
-                record("004.txt", 0, "Introduction", "First paper text."),
-                record("004.txt", 1, "Introduction", "Second paper text.")));
+    void nearDuplicatesMergeLatexUnicodeHyphenationAndATruncatedCopy() {
+        String unicode = MUP.replace("$\\mu$P", "μP").replace("infinite-width", "infi-\nnite-width");
+        String truncated = MUP.substring(0, MUP.indexOf("We verify")) + "...";
+        WorksTopicView view = run(List.of(record("a.txt", 0, null, MUP), record("b.txt", 0, null, unicode),
+                record("c.txt", 0, null, "Abstract: " + truncated + " © 2024 Elsevier B.V. All rights reserved.")));
 
-        assertThat(works).hasSize(2);
+        assertThat(view.works()).hasSize(1);
+        assertThat(view.works().values().iterator().next().memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theSmallestRecordIdNamesTheWorkAndTheOtherIdIsRedirected() {
+        RawRecord first = record("a.txt", 0, null, SPN);
+        RawRecord second = record("b.txt", 0, null, SPN.toUpperCase());
+        RawRecord smaller = first.recordId().compareTo(second.recordId()) < 0 ? first : second;
+        RawRecord larger = smaller == first ? second : first;
+
+        WorksTopicView view = run(List.of(larger, smaller)); // the larger id arrives first and gets a work
+
+        assertThat(view.works()).containsOnlyKeys(WorkId.ofRoot(smaller.recordId()));
+        assertThat(view.redirects()).containsExactly(Map.entry(WorkId.ofRoot(larger.recordId()), WorkId.ofRoot(smaller.recordId())));
+    }
+
+    @Test
+    void conflictingDoisVetoAndGenericTitlesNeverMatchAlone() {
+        RawRecord withDoi = new RawRecord(null, "r-1", null, null, "A study of things", SPN, null, null, "10.1000/a", null, 2020, null);
+        RawRecord otherDoi = new RawRecord(null, "r-2", null, null, "A study of things", SPN, null, null, "https://doi.org/10.1000/B", null, 2020, null);
+        RawRecord editorialA = new RawRecord(null, "r-3", null, null, "Editorial", null, null, null, null, null, 2020, null);
+        RawRecord editorialB = new RawRecord(null, "r-4", null, null, "Editorial", null, null, null, null, null, 2020, null);
+
+        assertThat(run(List.of(withDoi, otherDoi, editorialA, editorialB)).works()).hasSize(4);
+    }
+
+    @Test
+    void differentAbstractsStaySeparateEvenWithTheSameTitle() {
+        WorksTopicView view = run(List.of(
+                record("004.txt", 0, "Introduction", "First paper text about graphs."),
+                record("004.txt", 1, "Introduction", "Second paper text about fluids.")));
+
+        assertThat(view.works()).hasSize(2);
+    }
+
+    @Test
+    void theSampleFilesGive302WorksFrom307RecordsAndOnlyTheFiveExactDuplicatesMerge() {
+        WorksTopicView view = run(SAMPLES.records());
+
+        assertThat(SAMPLES.records()).hasSize(307);
+        assertThat(view.works()).hasSize(302);
+        List<Work> merged = view.works().values().stream().filter(w -> w.memberCount() > 1).toList();
+        assertThat(merged).hasSize(5).allSatisfy(w -> {
+            assertThat(w.memberCount()).isEqualTo(2);
+            assertThat(w.sources()).extracting(s -> s.source().key())
+                    .containsExactlyInAnyOrder("000_763c6eb23b8e6730.txt", "001_404e3f05a329715c.txt");
+        });
     }
 
     @Test
@@ -78,33 +143,50 @@ class DedupTopologyTest {
         }
     }
 
-    /** Same records, any order, any number of replays: the same final works, versions included. */
-    @Property(tries = 40)
-    void anyArrivalOrderGivesTheSameWorks(@ForAll @IntRange(min = 0, max = 10_000) int seed) {
-        List<RawRecord> records = new ArrayList<>();
+    /**
+     * Random edit scripts over real abstracts (the sample files): near-duplicates with dropped sentences,
+     * truncation, LaTeX ↔ Unicode, typos, hyphenation, revisions, HTML and boilerplate. The same records in any
+     * order, with any replays, give the same works — membership, surviving ids and merged content — and the same
+     * clusters as the in-memory reference.
+     */
+    @Property(tries = 25)
+    void anyArrivalOrderWithReplaysGivesTheSameWorks(@ForAll @IntRange(min = 0, max = 100_000) int seed) {
         Random random = new Random(seed);
-        String[] texts = {SPN, "Transformers without positional encoding.", "Looped transformers.", "SOInter."};
-        for (int i = 0; i < 12; i++) {
-            String text = texts[random.nextInt(texts.length)];
-            records.add(record("f" + random.nextInt(3) + ".txt", i, random.nextBoolean() ? "T" + text.length() : null,
-                    random.nextBoolean() ? text : text.toUpperCase(), "U" + random.nextInt(2)));
+        List<String> bases = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            bases.add(SAMPLES.records().get(random.nextInt(SAMPLES.records().size())).abstractText());
         }
-        Map<String, Work> inOrder = run(records);
+        List<String> sentences = List.of("We also study the limits of this approach.", "Code is available online.");
+        List<RawRecord> records = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String base = bases.get(random.nextInt(bases.size()));
+            String text = random.nextInt(3) == 0 ? base : SyntheticDuplicates.edit(base, random, sentences);
+            records.add(record("f" + random.nextInt(4) + ".txt", i, random.nextInt(4) == 0 ? "T" + i : null, text,
+                    "U" + random.nextInt(2)));
+        }
+        WorksTopicView inOrder = run(records);
 
         List<RawRecord> shuffled = new ArrayList<>(records);
         shuffled.addAll(records.subList(0, random.nextInt(records.size()))); // replays
         Collections.shuffle(shuffled, random);
+        WorksTopicView reordered = run(shuffled);
 
-        assertThat(run(shuffled)).isEqualTo(inOrder);
+        assertThat(reordered.membership()).isEqualTo(inOrder.membership());
+        assertThat(reordered.worksWithoutVersion()).isEqualTo(inOrder.worksWithoutVersion());
+        assertThat(new HashSet<>(inOrder.membership().values())).isEqualTo(reference(records));
     }
 
-    private static Map<String, Work> run(List<RawRecord> records) {
+    private static Set<TreeSet<String>> reference(List<RawRecord> records) {
+        InMemoryResolver resolver = new InMemoryResolver(MatchConfig.DEFAULTS);
+        records.forEach(resolver::add);
+        return new HashSet<>(resolver.clusters().values());
+    }
+
+    static WorksTopicView run(List<RawRecord> records) {
         try (TopologyTestDriver driver = driver()) {
             TestInputTopic<String, RawRecord> raw = rawTopic(driver);
             records.forEach(r -> raw.pipeInput(r.recordId(), r));
-            Map<String, Work> latest = new java.util.TreeMap<>();
-            worksTopic(driver).readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value.work()));
-            return latest;
+            return WorksTopicView.of(worksTopic(driver).readValuesToList());
         }
     }
 
@@ -114,7 +196,7 @@ class DedupTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
-        return new TopologyTestDriver(DedupTopology.build(), config);
+        return new TopologyTestDriver(DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore), config);
     }
 
     private static TestInputTopic<String, RawRecord> rawTopic(TopologyTestDriver driver) {

@@ -1,0 +1,138 @@
+package io.abstractcatalog.dedup.cluster;
+
+import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.dedup.match.MatchConfig;
+import io.abstractcatalog.dedup.match.PairMatcher;
+import io.abstractcatalog.dedup.merge.WorkId;
+import io.abstractcatalog.dedup.merge.WorkMerger;
+import io.abstractcatalog.dedup.merge.WorkState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage B: verification, union-find and merge. <b>Single-partition</b>: all its input carries one key, so one task
+ * owns the whole forest (see the README for its measured limit). Three changelogged stores:
+ * {@code nodes} (record id → parent and summary), {@code pending} (record id → candidates waiting for that record
+ * to arrive here) and the work store (work id → members).
+ *
+ * <p>Why the result does not depend on arrival order: the candidate pairs are a function of the record set (blocks
+ * below the cap), each candidate is verified by a pure function of the pair once both records are here (a candidate
+ * that overtakes one of its records waits in {@code pending}), so the final edges — and so the components — are
+ * fixed. A component's root is its smallest record id and its work id is derived from the root, so the surviving
+ * ids are fixed too; when two components join the larger root's work is redirected to the smaller one's. Members
+ * are merged by {@link WorkMerger}'s total order. A replayed record finds its node and changes nothing.
+ */
+public class Clusterer implements Processor<String, ClusterInput, String, WorkEvent> {
+
+    private final String nodeStoreName;
+    private final String pendingStoreName;
+    private final String workStoreName;
+    private final MatchConfig config;
+    private ProcessorContext<String, WorkEvent> context;
+    private KeyValueStore<String, NodeState> nodes;
+    private KeyValueStore<String, Waiting> pending;
+    private KeyValueStore<String, WorkState> works;
+
+    public Clusterer(String nodeStoreName, String pendingStoreName, String workStoreName, MatchConfig config) {
+        this.nodeStoreName = nodeStoreName;
+        this.pendingStoreName = pendingStoreName;
+        this.workStoreName = workStoreName;
+        this.config = config;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, WorkEvent> context) {
+        this.context = context;
+        this.nodes = context.getStateStore(nodeStoreName);
+        this.pending = context.getStateStore(pendingStoreName);
+        this.works = context.getStateStore(workStoreName);
+    }
+
+    @Override
+    public void process(Record<String, ClusterInput> record) {
+        ClusterInput input = record.value();
+        if (input.isNode()) {
+            arrive(record, input);
+        } else {
+            candidate(record, input.a(), input.b());
+        }
+    }
+
+    private void arrive(Record<String, ClusterInput> record, ClusterInput input) {
+        String id = input.member().recordId();
+        if (nodes.get(id) != null) {
+            return; // a replay: the record is already part of a work
+        }
+        nodes.put(id, new NodeState(id, input.summary()));
+        WorkState work = WorkState.empty(WorkId.ofRoot(id)).with(input.member()).orElseThrow();
+        works.put(work.workId(), work);
+        publish(record, WorkEvent.upserted(WorkMerger.merge(work)));
+        Waiting waiting = pending.get(id);
+        if (waiting != null) {
+            pending.delete(id);
+            for (String partner : waiting.partners()) {
+                candidate(record, id, partner);
+            }
+        }
+    }
+
+    private void candidate(Record<String, ClusterInput> record, String a, String b) {
+        NodeState nodeA = nodes.get(a);
+        NodeState nodeB = nodes.get(b);
+        if (nodeA == null || nodeB == null) {
+            String missing = nodeA == null ? a : b;
+            park(missing, missing.equals(a) ? b : a);
+            return;
+        }
+        String rootA = find(a);
+        String rootB = find(b);
+        if (rootA.equals(rootB) || !PairMatcher.matches(nodeA.summary(), nodeB.summary(), config)) {
+            return;
+        }
+        String winner = rootA.compareTo(rootB) < 0 ? rootA : rootB;
+        String loser = winner.equals(rootA) ? rootB : rootA;
+        nodes.put(loser, nodes.get(loser).withParent(winner));
+        WorkState kept = works.get(WorkId.ofRoot(winner));
+        WorkState gone = works.get(WorkId.ofRoot(loser));
+        WorkState merged = kept.absorb(gone);
+        works.put(merged.workId(), merged);
+        works.delete(gone.workId());
+        publish(record, WorkEvent.upserted(WorkMerger.merge(merged)));
+        publish(record, WorkEvent.redirected(gone.workId(), gone.version() + 1, merged.workId()));
+    }
+
+    private void park(String missing, String partner) {
+        Waiting waiting = pending.get(missing);
+        TreeSet<String> next = waiting == null ? new TreeSet<>() : new TreeSet<>(waiting.partners());
+        if (next.add(partner)) {
+            pending.put(missing, new Waiting(new ArrayList<>(next)));
+        }
+    }
+
+    /** The root of {@code id}'s tree, compressing the path on the way (writes only the nodes that change). */
+    private String find(String id) {
+        List<String> path = new ArrayList<>();
+        String current = id;
+        NodeState node = nodes.get(current);
+        while (!node.parent().equals(current)) {
+            path.add(current);
+            current = node.parent();
+            node = nodes.get(current);
+        }
+        String root = current;
+        for (int i = 0; i < path.size() - 1; i++) { // the last one already points at the root
+            String child = path.get(i);
+            nodes.put(child, nodes.get(child).withParent(root));
+        }
+        return root;
+    }
+
+    private void publish(Record<String, ClusterInput> record, WorkEvent event) {
+        context.forward(record.withKey(event.workId()).withValue(event));
+    }
+}

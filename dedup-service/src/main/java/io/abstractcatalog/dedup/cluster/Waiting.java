@@ -1,0 +1,11 @@
+package io.abstractcatalog.dedup.cluster;
+
+import java.util.List;
+
+/** Candidates waiting in the cluster stage for a record that has not arrived there yet: the partners' ids, sorted. */
+public record Waiting(List<String> partners) {
+
+    public Waiting {
+        partners = partners == null ? List.of() : List.copyOf(partners);
+    }
+}

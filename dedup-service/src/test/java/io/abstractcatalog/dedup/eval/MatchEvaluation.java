@@ -1,0 +1,167 @@
+package io.abstractcatalog.dedup.eval;
+
+import io.abstractcatalog.contract.RawRecord;
+import io.abstractcatalog.dedup.cluster.InMemoryResolver;
+import io.abstractcatalog.dedup.match.MatchConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measurement command: runs blocking + matching + clustering ({@link InMemoryResolver}, the topology's own
+ * functions) on labelled data and prints pairwise precision, recall and F1 per set.
+ *
+ * <pre>
+ * java -cp "$(cat dedup-service/target/classpath.txt):dedup-service/target/classes:dedup-service/target/test-classes" \
+ *     io.abstractcatalog.dedup.eval.MatchEvaluation ../shared/eval [--sweep]
+ * </pre>
+ * (see the README for how to write {@code classpath.txt}). {@code --sweep} also prints the measurements behind
+ * the defaults: F1 per set for each LSH bands × rows and each threshold.
+ */
+public final class MatchEvaluation {
+
+    private MatchEvaluation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || !Files.isDirectory(Path.of(args[0]))) {
+            System.err.println("usage: MatchEvaluation <eval dir, e.g. ../shared/eval> [--sweep]");
+            System.exit(2);
+        }
+        Path evalDir = Path.of(args[0]);
+        boolean sweep = List.of(args).contains("--sweep");
+        List<LabelledSet> sets = List.of(
+                Datasets.bibDedupe(evalDir, true),
+                Datasets.bibDedupe(evalDir, false),
+                Datasets.arxivSynthetic(evalDir, 42),
+                Datasets.samples());
+        MatchConfig config = MatchConfig.DEFAULTS;
+        System.out.printf("defaults: %s%n%n", config);
+        for (LabelledSet set : sets) {
+            long start = System.nanoTime();
+            InMemoryResolver resolver = run(set, config);
+            PairwiseScore score = score(set, resolver);
+            long goldClusters = set.gold().values().stream().distinct().count();
+            System.out.printf("%-55s records=%5d predicted clusters=%5d  %s  [%d ms]%n", set.name(), set.records().size(),
+                    resolver.clusters().size(), score, (System.nanoTime() - start) / 1_000_000);
+            System.out.printf("    candidates=%d blocks=%d capped=%d decisions=%s%n", resolver.candidates(),
+                    resolver.blockCount(), resolver.cappedMembers(), resolver.reasons());
+        }
+        if (List.of(args).contains("--explain")) {
+            for (LabelledSet set : sets) {
+                explain(set, config);
+            }
+        }
+        if (sweep) {
+            sweep(sets, config);
+        }
+    }
+
+    static InMemoryResolver run(LabelledSet set, MatchConfig config) {
+        InMemoryResolver resolver = new InMemoryResolver(config);
+        set.records().forEach(resolver::add);
+        return resolver;
+    }
+
+    static PairwiseScore score(LabelledSet set, InMemoryResolver resolver) {
+        Map<String, String> gold = set.gold();
+        return PairwiseScore.of(resolver.roots(), gold);
+    }
+
+    private static void sweep(List<LabelledSet> sets, MatchConfig base) {
+        System.out.printf("%nsweep (F1 / false pairs per set: %s)%n", sets.stream().map(LabelledSet::name).toList());
+        List<MatchConfig> configs = new ArrayList<>();
+        int[][] lsh = {{16, 4}, {20, 5}, {32, 4}, {32, 3}, {48, 3}, {64, 4}, {16, 8}, {64, 2}};
+        for (int[] br : lsh) {
+            configs.add(base.withLsh(br[0], br[1]));
+        }
+        for (double j : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8}) {
+            configs.add(base.withThresholds(j, base.containmentThreshold(), base.titleJaccardThreshold()));
+        }
+        for (double c : new double[] {0.7, 0.8, 0.85, 0.9, 0.95, 2.0}) {
+            configs.add(base.withThresholds(base.jaccardThreshold(), c, base.titleJaccardThreshold()));
+        }
+        for (double t : new double[] {0.05, 0.1, 0.2, 0.3, 0.4, 1.1}) {
+            configs.add(base.withThresholds(base.jaccardThreshold(), base.containmentThreshold(), t));
+        }
+        for (double t : new double[] {0.0, 0.1, 0.15, 0.2, 0.3}) {
+            configs.add(base.withTitleConflict(t));
+        }
+        for (int s : new int[] {2, 3, 4, 5}) {
+            configs.add(base.withShingleSize(s));
+        }
+        for (MatchConfig config : configs) {
+            StringBuilder line = new StringBuilder(String.format("k=%d %2dx%d J>=%.2f C>=%.2f T>=%.2f X<%.2f:", config.shingleSize(),
+                    config.bands(), config.rows(), config.jaccardThreshold(), config.containmentThreshold(),
+                    config.titleJaccardThreshold(), config.titleConflictThreshold()));
+            long start = System.nanoTime();
+            long candidates = 0;
+            for (LabelledSet set : sets) {
+                InMemoryResolver resolver = run(set, config);
+                candidates += resolver.candidates();
+                PairwiseScore score = score(set, resolver);
+                line.append(String.format("  F1=%.4f (P=%.3f R=%.3f fp=%d)", score.f1(), score.precision(), score.recall(),
+                        score.falsePairs()));
+            }
+            line.append(String.format("  candidates=%d %dms", candidates, (System.nanoTime() - start) / 1_000_000));
+            System.out.println(line);
+        }
+    }
+
+    /** Prints the falsely merged and the missed pairs of a set, with the matcher's decision for each. */
+    private static void explain(LabelledSet set, MatchConfig config) {
+        InMemoryResolver resolver = run(set, config);
+        Map<String, String> roots = resolver.roots();
+        Map<String, RawRecord> byId = new java.util.HashMap<>();
+        set.records().forEach(r -> byId.put(r.recordId(), r));
+        Map<String, List<String>> byGold = new java.util.TreeMap<>();
+        set.records().forEach(r -> byGold.computeIfAbsent(set.gold().getOrDefault(r.recordId(), r.recordId()), g -> new ArrayList<>()).add(r.recordId()));
+        System.out.printf("%n== %s: missed pairs%n", set.name());
+        int shown = 0;
+        for (List<String> cluster : byGold.values()) {
+            for (int i = 0; i < cluster.size(); i++) {
+                for (int j = i + 1; j < cluster.size(); j++) {
+                    if (!roots.get(cluster.get(i)).equals(roots.get(cluster.get(j))) && shown++ < 40) {
+                        print(byId.get(cluster.get(i)), byId.get(cluster.get(j)), config);
+                    }
+                }
+            }
+        }
+        System.out.printf("== %s: false pairs%n", set.name());
+        shown = 0;
+        for (java.util.TreeSet<String> cluster : resolver.clusters().values()) {
+            List<String> ids = new ArrayList<>(cluster);
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    String gi = set.gold().getOrDefault(ids.get(i), ids.get(i));
+                    String gj = set.gold().getOrDefault(ids.get(j), ids.get(j));
+                    if (!gi.equals(gj) && shown++ < 40) {
+                        print(byId.get(ids.get(i)), byId.get(ids.get(j)), config);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void print(RawRecord a, RawRecord b, MatchConfig config) {
+        var fa = io.abstractcatalog.dedup.match.RecordFeatures.of(io.abstractcatalog.dedup.normalize.NormalizedRecord.of(a), config);
+        var fb = io.abstractcatalog.dedup.match.RecordFeatures.of(io.abstractcatalog.dedup.normalize.NormalizedRecord.of(b), config);
+        double j = fa.summary().comparable() && fb.summary().comparable()
+                ? io.abstractcatalog.dedup.match.MinHash.jaccard(fa.summary().signature(), fb.summary().signature()) : -1;
+        System.out.printf("  %s | %s  decision=%s J=%.2f sh=%d/%d%n    A: %s (%s, %s) %s%n    B: %s (%s, %s) %s%n", a.recordId(), b.recordId(),
+                io.abstractcatalog.dedup.match.PairMatcher.decide(fa.summary(), fb.summary(), config), j,
+                fa.summary().shingles(), fb.summary().shingles(),
+                cut(a.title(), 90), a.year(), a.doi(), cut(a.abstractText(), 150),
+                cut(b.title(), 90), b.year(), b.doi(), cut(b.abstractText(), 150));
+    }
+
+    private static String cut(String s, int n) {
+        return s == null ? "-" : s.length() <= n ? s.replace('\n', ' ') : s.substring(0, n).replace('\n', ' ') + "…";
+    }
+
+    static List<RawRecord> records(LabelledSet set) {
+        return set.records();
+    }
+}
