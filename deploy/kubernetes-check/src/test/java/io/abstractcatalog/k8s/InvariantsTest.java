@@ -1,0 +1,25 @@
+package io.abstractcatalog.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real overlays satisfy every invariant (ManifestChecker lists the rules). */
+class InvariantsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayHoldsEveryInvariant(String overlay) {
+        List<Violation> violations = ManifestChecker.check(Rendered.overlay(overlay), Rendered.sources());
+        assertThat(violations).as("violations in overlay " + overlay).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod-external-s3"})
+    void fixtureOverlayHoldsEveryInvariant(String fixture) {
+        List<Violation> violations = ManifestChecker.check(Rendered.fixture(fixture), Rendered.sources());
+        assertThat(violations).as("violations in " + fixture).isEmpty();
+    }
+}
