@@ -1,7 +1,9 @@
 package io.abstractcatalog.ingest;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The service's own settings; the defaults and what each one means are in {@code application.properties}. */
 @ConfigMapping(prefix = "ingest")
@@ -9,7 +11,11 @@ public interface IngestConfig {
 
     BucketSettings bucket();
 
+    S3Settings s3();
+
     ScanSettings scan();
+
+    UploadSettings upload();
 
     /** Stable per bucket, so a restarted instance fences the crashed one and aborts its open transaction. */
     String transactionalId();
@@ -20,15 +26,61 @@ public interface IngestConfig {
     /** Largest file read, in bytes (also counted after gzip decompression); a larger file fails. */
     io.quarkus.runtime.configuration.MemorySize maxFileSize();
 
+    /** How often a file still being read logs its progress (records so far, rate). */
+    @WithDefault("10s")
+    Duration progressInterval();
+
+    /** The key that {@code PUT /files/...} and {@code POST /files/.../retry} require in {@code X-Api-Key}. */
+    Optional<String> apiKey();
+
     interface BucketSettings {
+        /** {@code local} (a folder) or {@code s3} (S3-compatible storage). */
+        @WithDefault("local")
+        String type();
+
         String path();
 
         String name();
+    }
+
+    interface S3Settings {
+        /** The S3 bucket; required when {@code ingest.bucket.type=s3}. */
+        Optional<String> bucket();
+
+        /** Only objects under this prefix are files of the bucket; their keys are relative to it. */
+        Optional<String> prefix();
+
+        /** Endpoint override (MinIO, S3Proxy, another S3-compatible store); AWS's own endpoint when unset. */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Path-style URLs ({@code http://host/bucket/key}), which MinIO and most S3-compatible stores need. */
+        @WithDefault("true")
+        boolean pathStyle();
+
+        /** Static credentials; when unset, the default AWS chain (environment, profile, instance role...). */
+        Optional<String> accessKey();
+
+        Optional<String> secretKey();
     }
 
     interface ScanSettings {
         Duration interval();
 
         Duration settleTime();
+    }
+
+    interface UploadSettings {
+        /**
+         * Whether uploads need {@code ingest.api-key}: with it true and no key configured, uploads are disabled.
+         * True in production; {@code %dev} and {@code %test} leave uploads open when no key is set.
+         */
+        @WithDefault("true")
+        boolean requireApiKey();
+
+        /** Largest upload; {@code ingest.max-file-size} when unset (a larger file would fail anyway). */
+        Optional<io.quarkus.runtime.configuration.MemorySize> maxSize();
     }
 }

@@ -8,4 +8,8 @@ public record Problem(String type, String title, int status, String detail) {
     public static Problem notFound(String detail) {
         return new Problem("about:blank", "Not Found", 404, detail);
     }
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail);
+    }
 }

@@ -1,18 +1,35 @@
 package io.abstractcatalog.ingest.bucket;
 
 import io.abstractcatalog.ingest.IngestConfig;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
-/** Makes the configured bucket available for injection. S3 joins here as a second kind. */
+/** Makes the configured bucket ({@code ingest.bucket.type}: {@code local} or {@code s3}) available for injection. */
 public class BucketProducer {
 
     @Produces
     @Singleton
     Bucket bucket(IngestConfig config) {
+        String type = config.bucket().type().trim().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "s3" -> S3Bucket.fromConfig(config.bucket().name(), config.s3());
+            case "local" -> local(config);
+            default -> throw new IllegalArgumentException("ingest.bucket.type must be 'local' or 's3', not '" + type + "'");
+        };
+    }
+
+    void close(@Disposes Bucket bucket) {
+        if (bucket instanceof S3Bucket s3) {
+            s3.close();
+        }
+    }
+
+    private static Bucket local(IngestConfig config) {
         Path path = Path.of(config.bucket().path());
         try {
             // The watch waits as long as a file must settle, so its scan finds the file ready.

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** A folder on the local file system; sub-folders become key prefixes ({@code 2024/march/page.txt}). */
 public final class LocalFolderBucket implements Bucket {
@@ -80,6 +82,32 @@ public final class LocalFolderBucket implements Bucket {
     @Override
     public InputStream open(String key) throws IOException {
         return Files.newInputStream(pathOf(key));
+    }
+
+    @Override
+    public Optional<BucketObject> stat(String key) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(pathOf(key), BasicFileAttributes.class);
+            return attributes.isRegularFile()
+                    ? Optional.of(new BucketObject(key, attributes.size(), attributes.lastModifiedTime().toInstant()))
+                    : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Moves the staged file into place with one atomic rename: the folder never holds it half-written. */
+    @Override
+    public void put(String key, Path content) throws IOException {
+        Path target = pathOf(key);
+        Files.createDirectories(target.getParent());
+        Files.move(content, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@code .uploads/} in the bucket folder: same file system (so the final rename is atomic), hidden from scans. */
+    @Override
+    public Path stagingFolder() throws IOException {
+        return Files.createDirectories(root.resolve(".uploads"));
     }
 
     @Override

@@ -14,6 +14,9 @@ public class IngestMetrics {
     private final Counter records;
     private final Counter rejections;
     private final Counter bytes;
+    private final Counter uploads;
+    private final Counter uploadBytes;
+    private final Counter retries;
 
     public IngestMetrics(MeterRegistry registry) {
         filesIngested = Counter.builder("ingest.files.ingested").description("Files published with status DONE").register(registry);
@@ -21,6 +24,18 @@ public class IngestMetrics {
         records = Counter.builder("ingest.records").description("Raw records published").register(registry);
         rejections = Counter.builder("ingest.rejections").description("Rejected records and files").register(registry);
         bytes = Counter.builder("ingest.bytes").baseUnit("bytes").description("Bytes of the files ingested").register(registry);
+        uploads = Counter.builder("ingest.uploads").description("Files stored into the bucket through PUT /files").register(registry);
+        uploadBytes = Counter.builder("ingest.upload.bytes").baseUnit("bytes").description("Bytes stored through PUT /files").register(registry);
+        retries = Counter.builder("ingest.retries").description("Retries of FAILED files requested through the API").register(registry);
+    }
+
+    public void uploaded(long size) {
+        uploads.increment();
+        uploadBytes.increment(size);
+    }
+
+    public void retryRequested() {
+        retries.increment();
     }
 
     public void record(IngestOutcome outcome) {

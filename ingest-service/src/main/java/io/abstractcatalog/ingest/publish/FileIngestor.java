@@ -18,6 +18,7 @@ import io.abstractcatalog.ingest.format.ReadLimits;
 import io.abstractcatalog.ingest.format.RecordSink;
 import io.abstractcatalog.ingest.format.UnreadableFileException;
 import io.abstractcatalog.ingest.ledger.FileLedger;
+import io.abstractcatalog.ingest.metrics.ProgressLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,6 +52,8 @@ public final class FileIngestor {
     private final FileLedger ledger;
     private final ReadLimits limits;
     private final Clock clock;
+    /** How often a long file logs its progress. */
+    private final Duration progressInterval;
 
     /**
      * @param maxRecordLength the longest line or record, in characters, that is read; longer ones are rejected, so
@@ -68,6 +71,13 @@ public final class FileIngestor {
      */
     public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
                         ReadLimits limits, Clock clock) {
+        this(bucket, detector, publisher, ledger, limits, clock, Duration.ofSeconds(10));
+    }
+
+    /** @param progressInterval how often a file still being read logs its records so far and their rate */
+    public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
+                        ReadLimits limits, Clock clock, Duration progressInterval) {
+        this.progressInterval = progressInterval;
         this.bucket = bucket;
         this.detector = detector;
         this.publisher = publisher;
@@ -143,12 +153,15 @@ public final class FileIngestor {
         int records;
         int rejections;
         final List<String> firstErrors = new ArrayList<>();
+        final ProgressLog progress;
+        HashingInputStream reading;
 
         FileRun(BucketObject object, String contentHash, Instant startedAt) {
             this.object = object;
             this.contentHash = contentHash;
             this.startedAt = startedAt;
             this.ledgerKey = FileLedgerEntry.ledgerKey(bucket.name(), object.key());
+            this.progress = new ProgressLog(object.key(), object.size(), progressInterval);
         }
 
         FileLedgerEntry publishRecords() throws IOException {
@@ -158,6 +171,7 @@ public final class FileIngestor {
             }
             try (InputStream raw = bucket.open(object.key());
                  HashingInputStream hashing = new HashingInputStream(raw)) {
+                reading = hashing;
                 OpenedFile opened = detector.open(hashing, object.key(), limits);
                 format = opened.formatName();
                 opened.parse(this);
@@ -192,6 +206,7 @@ public final class FileIngestor {
                     record.abstractText(), record.affiliations(), record.authors(), record.doi(), record.arxivId(),
                     record.year(), record.url()));
             records++;
+            progress.tick(records, rejections, reading == null ? 0 : reading.count());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest.scan;
 
+import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.ingest.bucket.Bucket;
 import io.abstractcatalog.ingest.bucket.BucketObject;
 import io.abstractcatalog.ingest.bucket.HashingInputStream;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -35,7 +37,11 @@ public final class BucketScanner {
     private final FileIngestor ingestor;
     private final Duration settleTime;
     private final Clock clock;
-    /** Hashes by key, valid while size and modification time stay the same: a rescan does not re-read every file. */
+    private final RetryRequests retries;
+    /**
+     * Hashes by key, valid while size, modification time and ETag (when the store has one) stay the same: a rescan
+     * does not re-read every file. Only a cache: whether a file is new is decided by its hash and the ledger.
+     */
     private final Map<String, KnownContent> hashes = new HashMap<>();
     /** The last passing problem logged per key, so a file that keeps failing the same way warns once, not every scan. */
     private final Map<String, String> lastProblem = new HashMap<>();
@@ -45,6 +51,13 @@ public final class BucketScanner {
      *                   in would otherwise be ingested half-written
      */
     public BucketScanner(Bucket bucket, FileLedger ledger, FileIngestor ingestor, Duration settleTime, Clock clock) {
+        this(bucket, ledger, ingestor, settleTime, clock, new RetryRequests());
+    }
+
+    /** @param retries FAILED files a user asked to try once more, although their bytes did not change */
+    public BucketScanner(Bucket bucket, FileLedger ledger, FileIngestor ingestor, Duration settleTime, Clock clock,
+                         RetryRequests retries) {
+        this.retries = retries;
         this.bucket = bucket;
         this.ledger = ledger;
         this.ingestor = ingestor;
@@ -74,8 +87,13 @@ public final class BucketScanner {
             }
             try {
                 String contentHash = hashOf(object);
-                if (!ledger.hasSettled(bucket.name(), object.key(), contentHash)) {
+                String ledgerKey = FileLedgerEntry.ledgerKey(bucket.name(), object.key());
+                String retryOf = retries.pending(ledgerKey); // the hash of the FAILED bytes a user asked to retry
+                if (!ledger.hasSettled(bucket.name(), object.key(), contentHash) || contentHash.equals(retryOf)) {
                     outcomes.add(ingestor.ingest(object, contentHash));
+                }
+                if (retryOf != null) {
+                    retries.done(ledgerKey, retryOf); // attempted, or the bytes changed since (then new bytes: ingested)
                 }
                 lastProblem.remove(object.key());
             } catch (NoSuchFileException e) {
@@ -88,16 +106,17 @@ public final class BucketScanner {
     }
 
     private boolean isSettled(BucketObject object, Instant now) {
-        return !object.lastModified().plus(settleTime).isAfter(now);
+        return bucket.objectsAppearWhole() || !object.lastModified().plus(settleTime).isAfter(now);
     }
 
     private String hashOf(BucketObject object) throws IOException {
         KnownContent known = hashes.get(object.key());
-        if (known != null && known.size() == object.size() && known.lastModified().equals(object.lastModified())) {
+        if (known != null && known.size() == object.size() && known.lastModified().equals(object.lastModified())
+                && Objects.equals(known.etag(), object.etag())) {
             return known.contentHash();
         }
         String contentHash = HashingInputStream.readFully(bucket.open(object.key())).hexDigest();
-        hashes.put(object.key(), new KnownContent(object.size(), object.lastModified(), contentHash));
+        hashes.put(object.key(), new KnownContent(object.size(), object.lastModified(), object.etag(), contentHash));
         return contentHash;
     }
 
@@ -113,6 +132,6 @@ public final class BucketScanner {
         }
     }
 
-    private record KnownContent(long size, Instant lastModified, String contentHash) {
+    private record KnownContent(long size, Instant lastModified, String etag, String contentHash) {
     }
 }

@@ -50,6 +50,7 @@ public class IngestLoop {
     private final Bucket bucket;
     private final FileLedger ledger;
     private final IngestMetrics metrics;
+    private final RetryRequests retries;
     private final String bootstrapServers;
     private final int partitions;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -68,13 +69,14 @@ public class IngestLoop {
 
     private volatile Status status = new Status(State.CONNECTING, "not connected to Kafka yet");
 
-    public IngestLoop(IngestConfig config, Bucket bucket, FileLedger ledger, IngestMetrics metrics,
+    public IngestLoop(IngestConfig config, Bucket bucket, FileLedger ledger, IngestMetrics metrics, RetryRequests retries,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                       @ConfigProperty(name = "topics.partitions") int partitions) {
         this.config = config;
         this.bucket = bucket;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.retries = retries;
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
     }
@@ -161,8 +163,9 @@ public class IngestLoop {
         publisher = connected;
         Clock clock = Clock.systemUTC();
         FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                new ReadLimits(config.maxRecordLength(), config.maxFileSize().asLongValue()), clock);
-        scanner = new BucketScanner(bucket, ledger, ingestor, config.scan().settleTime(), clock);
+                new ReadLimits(config.maxRecordLength(), config.maxFileSize().asLongValue()), clock,
+                config.progressInterval());
+        scanner = new BucketScanner(bucket, ledger, ingestor, config.scan().settleTime(), clock, retries);
         if (watch == null) {
             watch = bucket.watch(this::requestScan);
         }
