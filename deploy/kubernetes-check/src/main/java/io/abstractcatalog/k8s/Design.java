@@ -36,16 +36,16 @@ public final class Design {
             "bucket.events", "MinIO's bucket notifications (dev), for ingest-service's pending S3 mode");
 
     /**
-     * Environment variables a service may receive although its application.properties does not name them:
-     * the pending S3 bucket mode of ingest-service (README, "External S3"); the AWS SDK reads the credentials itself.
+     * Environment variables a service may receive although its application.properties gives them no value: keys
+     * without a default (documented there as comments) and the credentials the AWS SDK's default chain reads itself.
      */
-    public static final Map<String, Set<String>> PENDING_ENV = Map.of(
-            "ingest-service", Set.of("INGEST_BUCKET_TYPE", "INGEST_BUCKET_S3_ENDPOINT", "INGEST_BUCKET_S3_REGION",
-                    "INGEST_BUCKET_S3_PATH_STYLE", "INGEST_BUCKET_S3_NOTIFICATION_TOPIC",
+    public static final Map<String, Set<String>> OPTIONAL_ENV = Map.of(
+            "ingest-service", Set.of("INGEST_S3_BUCKET", "INGEST_S3_PREFIX", "INGEST_S3_ENDPOINT",
+                    "INGEST_S3_ACCESS_KEY", "INGEST_S3_SECRET_KEY", "INGEST_API_KEY",
                     "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"));
 
     /** Secrets the user creates by hand (never in the repository), so they are not in the rendered output. */
-    public static final Set<String> USER_SECRETS = Set.of("ingest-s3-credentials");
+    public static final Set<String> USER_SECRETS = Set.of("ingest-s3-credentials", "ingest-api-key");
 
     /** Keys of the Secret {@code <cluster>-app} that CloudNativePG creates for the application owner. */
     public static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "host", "port", "dbname",

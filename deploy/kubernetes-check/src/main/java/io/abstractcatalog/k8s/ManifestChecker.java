@@ -255,7 +255,7 @@ public final class ManifestChecker {
         String owner = "Deployment/" + service.name();
         Set<String> known = new HashSet<>();
         config.keys().forEach(key -> known.add(ServiceConfig.envName(key)));
-        known.addAll(Design.PENDING_ENV.getOrDefault(service.name(), Set.of()));
+        known.addAll(Design.OPTIONAL_ENV.getOrDefault(service.name(), Set.of()));
         for (String variable : service.env().keySet()) {
             if (!known.contains(variable)) {
                 violation("env", owner + " sets " + variable + ", which matches no key of " + service.name()

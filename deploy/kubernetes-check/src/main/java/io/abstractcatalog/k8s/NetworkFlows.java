@@ -267,8 +267,10 @@ final class NetworkFlows {
         }
         ServiceContext ingest = services.get("ingest-service");
         if (ingest != null) {
-            String endpoint = ingest.env().getOrDefault("INGEST_BUCKET_S3_ENDPOINT", "");
-            if (endpoint.startsWith("https://") && !inCluster(endpoint)) {
+            String endpoint = ingest.env().getOrDefault("INGEST_S3_ENDPOINT", "");
+            boolean s3 = "s3".equals(ingest.env().get("INGEST_BUCKET_TYPE"));
+            // No endpoint means AWS S3 itself: outside the cluster, on 443.
+            if (s3 && (endpoint.isEmpty() || endpoint.startsWith("https://") && !inCluster(endpoint))) {
                 flows.add(new Flow("ingest-service", Design.ANYWHERE, "443/TCP"));
             }
         }

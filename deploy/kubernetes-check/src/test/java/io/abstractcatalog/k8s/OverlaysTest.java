@@ -46,7 +46,7 @@ class OverlaysTest {
         Manifests manifests = Rendered.fixture("prod-external-s3");
         System.out.println("prod + external-s3: " + manifests.all().size() + " resources " + manifests.countByKind());
         assertThat(manifests.all(io.fabric8.kubernetes.api.model.ConfigMap.class))
-                .anySatisfy(c -> assertThat(c.getData()).containsKey("INGEST_BUCKET_S3_ENDPOINT"));
+                .anySatisfy(c -> assertThat(c.getData()).containsKey("INGEST_S3_ENDPOINT"));
         assertThat(manifests.named(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class, "ingest-service").orElseThrow()
                 .getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getTo().get(0).getIpBlock()).isNotNull());
     }
