@@ -17,6 +17,8 @@ public interface IngestConfig {
 
     UploadSettings upload();
 
+    ChunkSettings chunk();
+
     /** Stable per bucket, so a restarted instance fences the crashed one and aborts its open transaction. */
     String transactionalId();
 
@@ -70,6 +72,17 @@ public interface IngestConfig {
         Duration interval();
 
         Duration settleTime();
+    }
+
+    /** When a long file is committed in several transactions; see {@code publish.Chunking}. */
+    interface ChunkSettings {
+        /** Record candidates (records and rejected ones) per transaction; a file with no more is one transaction. */
+        @WithDefault("50000")
+        int records();
+
+        /** A chunk open this long is committed at the next candidate, whatever its size (0: no time limit). */
+        @WithDefault("20s")
+        Duration maxDuration();
     }
 
     interface UploadSettings {

@@ -40,8 +40,8 @@ public class IngestMetrics {
 
     public void record(IngestOutcome outcome) {
         (outcome.done() ? filesIngested : filesFailed).increment();
-        records.increment(outcome.entry().records());
-        rejections.increment(outcome.entry().rejections());
+        records.increment(outcome.recordsPublished());
+        rejections.increment(outcome.rejectionsPublished());
         bytes.increment(outcome.entry().size());
     }
 }

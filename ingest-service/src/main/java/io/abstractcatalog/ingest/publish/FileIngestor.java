@@ -37,6 +37,14 @@ import org.jboss.logging.Logger;
  * {@code read_committed} readers or none of it does, so a crash at any point means the file is done again from the
  * start, and since record ids depend only on the bytes, a reader never sees a record twice.
  * <p>
+ * A file with more record candidates than {@link Chunking#records()} (or still being read after
+ * {@link Chunking#maxDuration()}) is committed in chunks instead: each chunk's transaction holds its records and
+ * rejections and the file's {@link FileStatus#IN_PROGRESS} entry, whose {@code records + rejections} is the number of
+ * candidates committed so far; the last chunk holds the DONE entry. When the ledger has an IN_PROGRESS entry for the
+ * same bytes (same content hash), the ingestion resumes: parsing is deterministic, so the first
+ * {@code records + rejections} candidates the format hands over are skipped, not sent again. A crash inside a chunk
+ * loses only that chunk's open transaction. Other bytes (another hash) start over.
+ * <p>
  * A file that cannot be read as a whole (empty, not UTF-8, unknown format) gets a FAILED entry and one file-level
  * rejection instead, in a transaction of their own, after the records it may have produced are aborted.
  */
@@ -54,6 +62,7 @@ public final class FileIngestor {
     private final Clock clock;
     /** How often a long file logs its progress. */
     private final Duration progressInterval;
+    private final Chunking chunking;
 
     /**
      * @param maxRecordLength the longest line or record, in characters, that is read; longer ones are rejected, so
@@ -77,7 +86,14 @@ public final class FileIngestor {
     /** @param progressInterval how often a file still being read logs its records so far and their rate */
     public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
                         ReadLimits limits, Clock clock, Duration progressInterval) {
+        this(bucket, detector, publisher, ledger, limits, clock, progressInterval, Chunking.DEFAULT);
+    }
+
+    /** @param chunking when a long file is committed in several transactions */
+    public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
+                        ReadLimits limits, Clock clock, Duration progressInterval, Chunking chunking) {
         this.progressInterval = progressInterval;
+        this.chunking = chunking;
         this.bucket = bucket;
         this.detector = detector;
         this.publisher = publisher;
@@ -102,7 +118,8 @@ public final class FileIngestor {
             entry = inTransaction(run, () -> run.publishFailure(e));
         }
         ledger.record(entry);
-        IngestOutcome outcome = new IngestOutcome(entry, Duration.ofNanos(System.nanoTime() - started));
+        IngestOutcome outcome = new IngestOutcome(entry, Duration.ofNanos(System.nanoTime() - started),
+                run.chunks + 1, run.skip, run.resumedRecords);
         LOG.info(outcome.summary());
         return outcome;
     }
@@ -155,6 +172,16 @@ public final class FileIngestor {
         final List<String> firstErrors = new ArrayList<>();
         final ProgressLog progress;
         HashingInputStream reading;
+        /** Candidates committed by an earlier run of these bytes (an IN_PROGRESS entry): they are not sent again. */
+        final long skip;
+        final int resumedRecords;
+        /** Candidates handed over by the format so far, skipped ones included. */
+        long seen;
+        /** Chunks committed so far in this run; the last entry committed (IN_PROGRESS), or null. */
+        int chunks;
+        FileLedgerEntry committed;
+        int chunkCandidates;
+        long chunkStarted;
 
         FileRun(BucketObject object, String contentHash, Instant startedAt) {
             this.object = object;
@@ -162,6 +189,23 @@ public final class FileIngestor {
             this.startedAt = startedAt;
             this.ledgerKey = FileLedgerEntry.ledgerKey(bucket.name(), object.key());
             this.progress = new ProgressLog(object.key(), object.size(), progressInterval);
+            FileLedgerEntry resumed = ledger.find(bucket.name(), object.key())
+                    .filter(entry -> entry.status() == FileStatus.IN_PROGRESS)
+                    .filter(entry -> entry.contentHash().equals(contentHash))
+                    .orElse(null);
+            if (resumed != null) {
+                committed = resumed;
+                records = resumed.records();
+                rejections = resumed.rejections();
+                firstErrors.addAll(resumed.firstErrors());
+                skip = (long) resumed.records() + resumed.rejections();
+                resumedRecords = resumed.records();
+                LOG.infof("%s: resuming after the %d record candidates (%d records, %d rejected) already committed",
+                        object.key(), skip, records, rejections);
+            } else {
+                skip = 0;
+                resumedRecords = 0;
+            }
         }
 
         FileLedgerEntry publishRecords() throws IOException {
@@ -191,14 +235,31 @@ public final class FileIngestor {
             Instant now = clock.instant();
             publisher.send(Topics.REJECTED, ledgerKey, new Rejection(null, bucket.name(), object.key(), contentHash,
                     null, problem.line(), problem.getMessage(), null, now));
-            FileLedgerEntry failed = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, object.size(),
-                    format, FileStatus.FAILED, 0, 1, List.of(problem.getMessage()), problem.getMessage(), now);
+            FileLedgerEntry failed;
+            if (committed == null) {
+                failed = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, object.size(),
+                        format, FileStatus.FAILED, 0, 1, List.of(problem.getMessage()), problem.getMessage(), now);
+            } else {
+                // Earlier chunks are committed and stay so: the entry counts them, and says so.
+                List<String> errors = new ArrayList<>();
+                errors.add(problem.getMessage());
+                committed.firstErrors().stream().limit(FIRST_ERRORS - 1).forEach(errors::add);
+                failed = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, object.size(),
+                        committed.format(), FileStatus.FAILED, committed.records(), committed.rejections() + 1, errors,
+                        problem.getMessage() + " (after " + committed.records() + " records committed in earlier chunks)",
+                        now);
+            }
             publisher.send(Topics.FILES, ledgerKey, failed);
             return failed;
         }
 
         @Override
         public void accept(ParsedRecord record) {
+            if (++seen <= skip) {
+                progress.tick(records, rejections, reading == null ? 0 : reading.count());
+                return; // committed by the run that was interrupted
+            }
+            startCandidate();
             String recordId = RecordIdentity.recordId(bucket.name(), object.key(), contentHash, record.ordinal());
             SourceRef source = new SourceRef(bucket.name(), object.key(), contentHash, format, record.ordinal(),
                     record.line(), record.sourceId());
@@ -207,16 +268,49 @@ public final class FileIngestor {
                     record.year(), record.url()));
             records++;
             progress.tick(records, rejections, reading == null ? 0 : reading.count());
+            endCandidate();
         }
 
         @Override
         public void reject(ParseRejection rejection) {
+            if (++seen <= skip) {
+                return;
+            }
+            startCandidate();
             publisher.send(Topics.REJECTED, ledgerKey, new Rejection(null, bucket.name(), object.key(), contentHash,
                     rejection.ordinal(), rejection.line(), rejection.reason(), rejection.excerpt(), clock.instant()));
             rejections++;
             if (firstErrors.size() < FIRST_ERRORS) {
                 firstErrors.add("line " + rejection.line() + ": " + rejection.reason());
             }
+            endCandidate();
+        }
+
+        private void startCandidate() {
+            if (chunkCandidates == 0) {
+                chunkStarted = System.nanoTime();
+            }
+        }
+
+        /** Commits the chunk when it is full or has been open long enough, and opens the next one. */
+        private void endCandidate() {
+            chunkCandidates++;
+            boolean full = chunkCandidates >= chunking.records();
+            boolean old = !chunking.maxDuration().isZero() && !chunking.maxDuration().isNegative()
+                    && System.nanoTime() - chunkStarted >= chunking.maxDuration().toNanos();
+            if (!full && !old) {
+                return;
+            }
+            FileLedgerEntry progressEntry = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash,
+                    object.size(), format, FileStatus.IN_PROGRESS, records, rejections, firstErrors, null, clock.instant());
+            publisher.send(Topics.FILES, ledgerKey, progressEntry);
+            publisher.commit();
+            committed = progressEntry;
+            chunks++;
+            chunkCandidates = 0;
+            ledger.record(progressEntry);
+            LOG.debugf("%s: chunk %d committed, %d records and %d rejections so far", object.key(), chunks, records, rejections);
+            publisher.begin();
         }
     }
 }

@@ -5,8 +5,30 @@ import io.abstractcatalog.contract.FileStatus;
 import java.time.Duration;
 import java.util.Locale;
 
-/** What ingesting one file came to: the ledger entry committed for it and how long it took. */
-public record IngestOutcome(FileLedgerEntry entry, Duration elapsed) {
+/**
+ * What ingesting one file came to: the ledger entry committed for it and how long it took.
+ *
+ * @param transactions       transactions committed for the file in this run: 1, or more for a file committed in chunks
+ * @param resumedCandidates  record candidates skipped because an interrupted earlier run had committed them (0 when
+ *                           the file was read from the start)
+ * @param resumedRecords     how many of those were records; {@code entry().records() - resumedRecords} were sent now
+ */
+public record IngestOutcome(FileLedgerEntry entry, Duration elapsed, int transactions, long resumedCandidates,
+                            int resumedRecords) {
+
+    public IngestOutcome(FileLedgerEntry entry, Duration elapsed) {
+        this(entry, elapsed, 1, 0, 0);
+    }
+
+    /** Records published by this run (a resumed file counts only what it sent after the committed chunks). */
+    public int recordsPublished() {
+        return entry.records() - resumedRecords;
+    }
+
+    /** Rejections published by this run. */
+    public long rejectionsPublished() {
+        return entry.rejections() - (resumedCandidates - resumedRecords);
+    }
 
     public boolean done() {
         return entry.status() == FileStatus.DONE;
@@ -16,8 +38,13 @@ public record IngestOutcome(FileLedgerEntry entry, Duration elapsed) {
     public String summary() {
         String size = bytes(entry.size());
         if (done()) {
-            return String.format(Locale.ROOT, "ingested %s (%s): %d records, %d rejected, %s in %d ms",
-                    entry.key(), entry.format(), entry.records(), entry.rejections(), size, elapsed.toMillis());
+            String chunked = transactions > 1 || resumedCandidates > 0
+                    ? String.format(Locale.ROOT, ", %d chunks", transactions) : "";
+            String resumed = resumedCandidates > 0
+                    ? String.format(Locale.ROOT, ", resumed after %d committed candidates", resumedCandidates) : "";
+            return String.format(Locale.ROOT, "ingested %s (%s): %d records, %d rejected, %s in %d ms%s%s",
+                    entry.key(), entry.format(), entry.records(), entry.rejections(), size, elapsed.toMillis(),
+                    chunked, resumed);
         }
         return String.format(Locale.ROOT, "failed %s: %s (%s in %d ms)", entry.key(), entry.failureReason(), size, elapsed.toMillis());
     }

@@ -8,6 +8,7 @@ import io.abstractcatalog.ingest.format.FormatDetector;
 import io.abstractcatalog.ingest.format.ReadLimits;
 import io.abstractcatalog.ingest.ledger.FileLedger;
 import io.abstractcatalog.ingest.metrics.IngestMetrics;
+import io.abstractcatalog.ingest.publish.Chunking;
 import io.abstractcatalog.ingest.publish.FileIngestor;
 import io.abstractcatalog.ingest.publish.IngestOutcome;
 import io.abstractcatalog.ingest.publish.TransactionalPublisher;
@@ -164,7 +165,7 @@ public class IngestLoop {
         Clock clock = Clock.systemUTC();
         FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
                 new ReadLimits(config.maxRecordLength(), config.maxFileSize().asLongValue()), clock,
-                config.progressInterval());
+                config.progressInterval(), new Chunking(config.chunk().records(), config.chunk().maxDuration()));
         scanner = new BucketScanner(bucket, ledger, ingestor, config.scan().settleTime(), clock, retries);
         if (watch == null) {
             watch = bucket.watch(this::requestScan);

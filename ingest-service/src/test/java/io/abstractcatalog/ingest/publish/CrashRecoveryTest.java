@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
 import io.abstractcatalog.contract.RawRecord;
-import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
-import io.abstractcatalog.embedded.KafkaBroker;
 import io.abstractcatalog.embedded.TestDirectories;
 import io.abstractcatalog.ingest.TopicReader;
 import io.abstractcatalog.ingest.TopicReader.Keyed;
@@ -28,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,19 +39,11 @@ class CrashRecoveryTest {
             "002_92fc8e9ffcbc002e.txt", "003_4445a41d3cddc1a5.txt", "004_cbec915a805da14a.txt");
     private static final String LAST = "004_cbec915a805da14a.txt";
 
-    private static KafkaBroker broker;
     private static String bootstrap;
 
     @BeforeAll
     static void startKafka() {
-        broker = KafkaBroker.start(TestDirectories.fresh("kafka-crash"));
-        bootstrap = broker.bootstrapServers();
-        TopicProvisioner.ensure(bootstrap, Topics.all(3));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        broker.close();
+        bootstrap = SharedBroker.bootstrapServers();
     }
 
     @Test

@@ -1,0 +1,26 @@
+package io.abstractcatalog.ingest.publish;
+
+import java.time.Duration;
+
+/**
+ * When a long file is committed in several transactions ("chunks") rather than one. A file with at most
+ * {@code records} record candidates (records plus rejected candidates) is one transaction, as always; a longer file
+ * commits every {@code records} candidates, or sooner once a chunk has been open for {@code maxDuration}, so no
+ * transaction grows without bound or outlives Kafka's {@code transaction.timeout.ms}. Every chunk's transaction
+ * carries the file's IN_PROGRESS ledger entry (how many candidates are committed); the last one carries DONE.
+ *
+ * @param records     candidates per chunk, at least 1
+ * @param maxDuration how long a chunk may stay open before it is committed at the next candidate; zero or negative:
+ *                    no time limit
+ */
+public record Chunking(int records, Duration maxDuration) {
+
+    /** 50,000 candidates (some 60-75 MB of abstracts) or 20 s, well inside the default 60 s transaction timeout. */
+    public static final Chunking DEFAULT = new Chunking(50_000, Duration.ofSeconds(20));
+
+    public Chunking {
+        if (records < 1) {
+            throw new IllegalArgumentException("a chunk needs at least one record, not " + records);
+        }
+    }
+}
