@@ -48,13 +48,14 @@ class ProblemResponsesTest {
 
     @Test
     void aSearchCursorUsedForAListingIsABadRequest() {
-        String searchCursor = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("r|0.5|w-1".getBytes(StandardCharsets.UTF_8));
+        String searchCursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"s\":\"relevance\",\"f\":\"0011223344556677\",\"k\":\"0.5\",\"id\":\"w-1\"}"
+                        .getBytes(StandardCharsets.UTF_8));
 
         given().queryParam("cursor", searchCursor).when().get("/works").then()
                 .statusCode(400)
                 .body("parameter", equalTo("cursor"))
-                .body("detail", containsString("Repeat the same q"));
+                .body("detail", containsString("different query"));
     }
 
     @Test

@@ -29,7 +29,8 @@ class SchemaMigrationTest {
     void everyMigrationRanInOrder() throws SQLException {
         assertThat(column("SELECT regexp_replace(script, '^.*/', '') FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
                 .containsExactly("V1__works.sql", "V2__work_sources.sql", "V3__work_affiliations.sql",
-                        "V4__work_identifiers.sql", "V5__work_redirects.sql");
+                        "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
+                        "V7__query_indexes.sql");
     }
 
     @Test

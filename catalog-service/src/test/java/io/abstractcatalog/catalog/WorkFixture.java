@@ -76,8 +76,12 @@ public final class WorkFixture {
     }
 
     public WorkFixture source(String bucket, String key, int ordinal) {
+        return source(bucket, key, ordinal, "affiliation-page");
+    }
+
+    public WorkFixture source(String bucket, String key, int ordinal, String format) {
         String recordId = "r-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        sources.add(new WorkSource(recordId, new SourceRef(bucket, key, "hash-of-" + key, "affiliation-page", ordinal,
+        sources.add(new WorkSource(recordId, new SourceRef(bucket, key, "hash-of-" + key, format, ordinal,
                 ordinal * 2 + 1, null), Instant.parse("2026-01-05T10:00:00Z")));
         return this;
     }

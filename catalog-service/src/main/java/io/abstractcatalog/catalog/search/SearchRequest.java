@@ -1,41 +1,180 @@
 package io.abstractcatalog.catalog.search;
 
 import io.abstractcatalog.catalog.problem.InvalidParameterException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A validated GET /works request. Parameters arrive as text and are checked here, so a bad value is a 400 naming
- * the parameter and the valid range, not the framework's bare 404 for an unconvertible query parameter.
+ * the parameter and saying what a valid value looks like, never a 500 or the framework's bare 404.
  *
- * @param q           full-text query, or null to list by recency
- * @param affiliation exact affiliation (any case), or null
+ * @param q             full-text query (web-search syntax), or null
+ * @param affiliation   exact affiliation (any case), or null
+ * @param source        a file key or a format, or null
+ * @param hasDuplicates only works with (true) or without (false) duplicates, or null for both
+ * @param doi           a DOI (any case, with or without https://doi.org/), or null
+ * @param yearFrom      first year of the range, or null
+ * @param yearTo        last year of the range, or null
+ * @param select        the item fields to return (workId always)
+ * @param groupBy       the facets to count
  */
-record SearchRequest(String q, String affiliation, int limit, SearchCursor cursor) {
+public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, String doi,
+                            Integer yearFrom, Integer yearTo, SearchSort sort, int limit, Set<String> select,
+                            List<String> groupBy, SearchCursor cursor) {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 500;
-    static final int MAX_AFFILIATION_LENGTH = 500;
+    static final int MAX_FILTER_LENGTH = 500;
+    public static final Set<String> FIELDS = Set.of("workId", "title", "abstractText", "affiliations", "identifiers",
+            "memberCount", "year", "firstSeen", "updatedAt", "rank", "snippet", "titleHighlight");
+    public static final List<String> GROUPS = List.of("affiliation", "source", "format", "year");
+    private static final Pattern YEARS = Pattern.compile("(\\d{4})?(-)?(\\d{4})?");
+    private static final Pattern DOI_PREFIX = Pattern.compile("(?i)^(https?://(dx\\.)?doi\\.org/|doi:)");
 
-    static SearchRequest of(String q, String affiliation, String limit, String cursor) {
-        String query = blankToNull(q);
-        if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidParameterException("q", "q is " + query.length() + " characters long; the limit is "
-                    + MAX_QUERY_LENGTH + ". Shorten the query to its most distinctive words.");
+    /** Parses the query parameters of GET /works (all as given, null when absent). */
+    public static SearchRequest of(String q, String affiliation, String source, String hasDuplicates, String doi,
+                                   String year, String sort, String limit, String select, String groupBy,
+                                   String cursor) {
+        String query = text("q", q, MAX_QUERY_LENGTH, "Shorten the query to its most distinctive words.");
+        String institution = text("affiliation", affiliation, MAX_FILTER_LENGTH, "");
+        String file = text("source", source, MAX_FILTER_LENGTH, "");
+        String doiValue = text("doi", doi, MAX_FILTER_LENGTH, "");
+        if (doiValue != null) {
+            doiValue = DOI_PREFIX.matcher(doiValue).replaceFirst("").toLowerCase(Locale.ROOT);
         }
-        String institution = blankToNull(affiliation);
-        if (institution != null && institution.length() > MAX_AFFILIATION_LENGTH) {
-            throw new InvalidParameterException("affiliation", "affiliation is " + institution.length()
-                    + " characters long; the limit is " + MAX_AFFILIATION_LENGTH + ".");
+        Boolean duplicates = bool(hasDuplicates);
+        Integer[] years = years(year);
+        SearchSort order = SearchSort.parse(blankToNull(sort), query != null);
+        SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, years[0], years[1],
+                order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null);
+        String token = blankToNull(cursor);
+        return token == null ? request : request.withCursor(SearchCursor.decode(token, order, request.fingerprint()));
+    }
+
+    public SearchRequest withCursor(SearchCursor after) {
+        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
+                groupBy, after);
+    }
+
+    /** Identifies q, the filters and the sort: what a cursor must not be reused across. */
+    String fingerprint() {
+        String canonical = String.join("\u0001", String.valueOf(q),
+                affiliation == null ? "null" : affiliation.toLowerCase(Locale.ROOT), String.valueOf(source),
+                String.valueOf(hasDuplicates), String.valueOf(doi), String.valueOf(yearFrom), String.valueOf(yearTo),
+                sort.token());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        SearchCursor after = blankToNull(cursor) == null ? null : SearchCursor.decode(cursor.strip());
-        if (after != null && (query != null) != (after instanceof SearchCursor.ByRank)) {
-            throw new InvalidParameterException("cursor", query != null
-                    ? "This cursor comes from a listing without q, but this request has q. Repeat the request that "
-                            + "returned the cursor, or leave cursor out to start the search from its first page."
-                    : "This cursor comes from a search with q, but this request has none. Repeat the same q, or "
-                            + "leave cursor out to start the listing from its first page.");
+    }
+
+    boolean selects(String field) {
+        return select.contains(field);
+    }
+
+    private static String text(String name, String value, int max, String advice) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
         }
-        return new SearchRequest(query, institution, parseLimit(limit), after);
+        if (text.length() > max) {
+            throw new InvalidParameterException(name, name + " is " + text.length() + " characters long; the limit is "
+                    + max + ". " + advice);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidParameterException(name, name + " contains a NUL character (%00). Remove it.");
+        }
+        return text;
+    }
+
+    private static Boolean bool(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameterException("has_duplicates", "has_duplicates is '"
+                    + SearchSort.brief(text) + "'. Use true (only works with duplicates) or false (only works without).");
+        };
+    }
+
+    private static Integer[] years(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return new Integer[] {null, null};
+        }
+        Matcher range = YEARS.matcher(text);
+        if (!range.matches() || (range.group(1) == null && range.group(3) == null)
+                || (range.group(2) == null && range.group(3) != null)) {
+            throw yearProblem("'" + SearchSort.brief(text) + "' is not a year or a range");
+        }
+        Integer from = range.group(1) == null ? null : Integer.valueOf(range.group(1));
+        Integer to = range.group(2) == null ? from : range.group(3) == null ? null : Integer.valueOf(range.group(3));
+        if (from != null && to != null && from > to) {
+            throw yearProblem(from + " is after " + to);
+        }
+        return new Integer[] {from, to};
+    }
+
+    private static InvalidParameterException yearProblem(String why) {
+        return new InvalidParameterException("year", "year " + why + ". Use 2020, 2018-2020, 2018- or -2020 "
+                + "(four-digit years, both ends included). Years come from arXiv ids; works without one have none.");
+    }
+
+    private static Set<String> fields(String value, boolean hasQuery, SearchSort sort) {
+        Set<String> fields = new LinkedHashSet<>();
+        String text = blankToNull(value);
+        if (text == null) {
+            fields.addAll(FIELDS);
+        } else {
+            for (String field : text.split(",")) {
+                String name = field.strip();
+                if (!FIELDS.contains(name)) {
+                    throw new InvalidParameterException("select", "select names '" + SearchSort.brief(name)
+                            + "', which is not a field of a work. Use a comma-separated list of " + String.join(", ",
+                            FIELDS.stream().sorted().toList()) + ".");
+                }
+                fields.add(name);
+            }
+            fields.add("workId");
+        }
+        if (!hasQuery) {
+            fields.removeAll(Set.of("snippet", "titleHighlight"));
+        }
+        if (sort != SearchSort.RELEVANCE) {
+            fields.remove("rank");
+        }
+        return Set.copyOf(fields);
+    }
+
+    private static List<String> groups(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return List.of();
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        for (String group : text.split(",")) {
+            String name = group.strip();
+            if (!GROUPS.contains(name)) {
+                throw new InvalidParameterException("group_by", "group_by names '" + SearchSort.brief(name)
+                        + "'. Use a comma-separated list of " + String.join(", ", GROUPS) + ".");
+            }
+            groups.add(name);
+        }
+        return List.copyOf(groups);
     }
 
     private static int parseLimit(String limit) {
@@ -46,7 +185,7 @@ record SearchRequest(String q, String affiliation, int limit, SearchCursor curso
         try {
             value = Integer.parseInt(limit.strip());
         } catch (NumberFormatException e) {
-            throw limitProblem("'" + limit + "' is not a whole number");
+            throw limitProblem("'" + SearchSort.brief(limit) + "' is not a whole number");
         }
         if (value < 1 || value > MAX_LIMIT) {
             throw limitProblem(value + " is out of range");
@@ -59,7 +198,7 @@ record SearchRequest(String q, String affiliation, int limit, SearchCursor curso
                 + " (default " + DEFAULT_LIMIT + "); follow nextCursor for more results.");
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

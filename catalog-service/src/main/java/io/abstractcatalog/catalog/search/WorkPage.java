@@ -2,14 +2,20 @@ package io.abstractcatalog.catalog.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of GET /works. */
-@Schema(name = "WorkPage", description = "A page of works.")
+@Schema(name = "WorkPage", description = "A page of works, and facet counts when group_by asked for them.")
 public record WorkPage(
-        @Schema(description = "The works of this page, best match (or newest) first.")
+        @Schema(description = "The works of this page, in the requested order.")
         List<WorkSummary> items,
-        @Schema(description = "Pass as cursor to get the next page; null on the last page.", nullable = true)
+        @Schema(description = "Pass as cursor (with the same q, filters and sort) to get the next page; null on the "
+                + "last page.", nullable = true)
         @JsonInclude(JsonInclude.Include.ALWAYS) // present as null, so clients can test for the last page
-        String nextCursor) {
+        String nextCursor,
+        @Schema(description = "Only with group_by: for each requested facet, its most frequent values (at most 20, "
+                + "most works first; year newest first) over all works matching q and the filters, not just this page.",
+                examples = "{\"affiliation\":[{\"key\":\"The University of Tokyo\",\"count\":42}]}")
+        Map<String, List<GroupCount>> groups) {
 }

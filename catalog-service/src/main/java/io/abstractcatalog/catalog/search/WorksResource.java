@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,6 +20,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Works", description = "Search and read the de-duplicated works")
 public class WorksResource {
 
+    static final String PAGE_EXAMPLE = """
+            {"items":[{"workId":"w-3f2a9c0d1e4b5a6978c0d1e2","title":"Sum-Product Networks: A New Deep Architecture",
+              "abstractText":"The key limiting factor in graphical model inference is the partition function…",
+              "affiliations":["University of Washington"],"identifiers":{"arxiv":["1202.3732"]},"memberCount":2,
+              "year":2012,"firstSeen":"2026-01-05T10:00:00Z","updatedAt":"2026-01-05T10:00:02Z","rank":0.42,
+              "snippet":"…inference is the partition function. <mark>Sum</mark>-<mark>product</mark> <mark>networks</mark>…",
+              "titleHighlight":"<mark>Sum</mark>-<mark>Product</mark> <mark>Networks</mark>: A New Deep Architecture"}],
+             "nextCursor":"eyJzIjoicmVsZXZhbmNlIiwiZiI6IjEyMzQ1Njc4OWFiY2RlZjAiLCJrIjoiMC40MiIsImlkIjoidy0zZjJhIn0",
+             "groups":{"affiliation":[{"key":"University of Washington","count":1}]}}""";
+
+    static final String PROBLEM_EXAMPLE = """
+            {"type":"urn:abstract-catalog:problem:invalid-parameter","title":"Invalid parameter","status":400,
+             "detail":"'newest' is not a sort order. Use one of relevance, updated, -updated, title, -title (a '-' prefix means descending).",
+             "instance":"/works","parameter":"sort"}""";
+
     private final WorkSearch search;
 
     WorksResource(WorkSearch search) {
@@ -27,26 +43,59 @@ public class WorksResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search or list works",
-            description = "With q, a full-text search over titles (weighted higher) and abstracts, best match first. "
-                    + "Without q, every work, most recently updated first. Pages are walked with nextCursor.")
+    @Operation(summary = "Search, filter and list works",
+            description = "With q, a full-text search over titles (weighted higher) and abstracts, best match first, "
+                    + "with highlighted snippets. Without q, every work, most recently updated first. Filters combine "
+                    + "with AND. Pages are walked with nextCursor (keyset paging: correct while works change, as fast "
+                    + "on page 1000 as on page 1). group_by adds facet counts over all matching works. "
+                    + "Example: /works?q=%22sum-product%22%20networks%20-vision&affiliation=University%20of%20Washington"
+                    + "&sort=relevance&limit=10&group_by=affiliation,source")
     @APIResponse(responseCode = "200", description = "A page of works",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkPage.class),
+                    examples = @ExampleObject(name = "search", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; detail says which and how to fix it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown sort", value = PROBLEM_EXAMPLE)))
     public WorkPage search(
-            @Parameter(description = "Full-text query in web-search syntax: words, \"quoted phrases\", or, -excluded. "
-                    + "English stemming, so 'networks' finds 'network'. At most 500 characters.",
-                    example = "sum-product networks")
+            @Parameter(description = "Full-text query in web-search syntax: words (all must match), \"quoted phrases\", "
+                    + "or (either side), -excluded. English stemming, so 'networks' finds 'network'. Never a syntax "
+                    + "error; at most 500 characters.", example = "\"sum-product networks\" or tractable -vision")
             @QueryParam("q") String q,
-            @Parameter(description = "Only works with this affiliation (exact, any case).",
+            @Parameter(description = "Only works with this affiliation (whole name, any case).",
                     example = "The University of Tokyo")
             @QueryParam("affiliation") String affiliation,
+            @Parameter(description = "Only works with a record from this file (object key, as in a work's sources) "
+                    + "or of this format.", example = "affiliation-page")
+            @QueryParam("source") String source,
+            @Parameter(description = "true: only works merged from several records (duplicates found); false: only "
+                    + "works made of one record.", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("has_duplicates") String hasDuplicates,
+            @Parameter(description = "Only works with this DOI (any case; a https://doi.org/ or doi: prefix is ignored).",
+                    example = "10.48550/arXiv.1202.3732")
+            @QueryParam("doi") String doi,
+            @Parameter(description = "Year or range, both ends included: 2020, 2018-2020, 2018-, -2020. The year "
+                    + "is derived from the work's earliest arXiv id; works without one never match a year filter.",
+                    example = "2018-2020")
+            @QueryParam("year") String year,
+            @Parameter(description = "relevance (best match first; needs q; the default with q), updated / -updated "
+                    + "(oldest / newest change first; -updated is the default without q), title / -title (A-Z / Z-A, "
+                    + "ignoring case).", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"relevance", "updated", "-updated", "title", "-title"}))
+            @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page, unchanged, with the same q and affiliation.")
-            @QueryParam("cursor") String cursor) throws SQLException {
-        return search.search(SearchRequest.of(q, affiliation, limit, cursor));
+            @Parameter(description = "The nextCursor of the previous page, unchanged. It is bound to q, the filters "
+                    + "and sort: reusing it with different ones is a 400.")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Comma-separated fields of each item to return (workId is always returned): "
+                    + "workId, title, abstractText, affiliations, identifiers, memberCount, year, firstSeen, "
+                    + "updatedAt, rank, snippet, titleHighlight. Default: all that apply.", example = "title,snippet")
+            @QueryParam("select") String select,
+            @Parameter(description = "Comma-separated facets to count over all matching works: affiliation, "
+                    + "source (file key), format, year. At most 20 values each.", example = "affiliation,source")
+            @QueryParam("group_by") String groupBy) throws SQLException {
+        return search.search(SearchRequest.of(q, affiliation, source, hasDuplicates, doi, year, sort, limit, select,
+                groupBy, cursor));
     }
 }

@@ -24,15 +24,16 @@ import java.util.function.ObjIntConsumer;
 public class WorkWriter {
 
     private static final String UPSERT_WORK = """
-            INSERT INTO work (work_id, version, title, abstract_text, member_count, first_seen, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, now()))
+            INSERT INTO work (work_id, version, title, abstract_text, member_count, first_seen, updated_at, year)
+            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, now()), ?)
             ON CONFLICT (work_id) DO UPDATE SET
                 version = EXCLUDED.version,
                 title = EXCLUDED.title,
                 abstract_text = EXCLUDED.abstract_text,
                 member_count = EXCLUDED.member_count,
                 first_seen = EXCLUDED.first_seen,
-                updated_at = EXCLUDED.updated_at
+                updated_at = EXCLUDED.updated_at,
+                year = EXCLUDED.year
             WHERE work.version < EXCLUDED.version
             """;
 
@@ -125,6 +126,7 @@ public class WorkWriter {
             upsert.setInt(5, work.memberCount());
             Columns.setInstant(upsert, 6, work.firstSeen());
             Columns.setInstant(upsert, 7, work.updatedAt());
+            setNullableInt(upsert, 8, WorkYear.of(work));
             changed = upsert.executeUpdate();
         }
         if (changed == 0) {

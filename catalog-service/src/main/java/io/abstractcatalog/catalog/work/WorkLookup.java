@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** Reads one work, its sources, or where a merged work went. */
 @ApplicationScoped
-class WorkLookup {
+public class WorkLookup {
 
     /** Redirect chains are short (a merge of merges); the bound only guards against a cycle in bad data. */
     private static final int MAX_REDIRECT_HOPS = 16;
@@ -34,7 +34,7 @@ class WorkLookup {
         this.dataSource = dataSource;
     }
 
-    Optional<WorkDetail> find(String workId) throws SQLException {
+    public Optional<WorkDetail> find(String workId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             // One snapshot for the row and its children, so a concurrent update cannot mix two versions.
             connection.setAutoCommit(false);
@@ -73,7 +73,7 @@ class WorkLookup {
     }
 
     /** The id a merged work now lives under, following chains to the survivor; empty when the id was never merged. */
-    Optional<String> survivorOf(String workId) throws SQLException {
+    public Optional<String> survivorOf(String workId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(FOLLOW_REDIRECTS)) {
             query.setString(1, workId);

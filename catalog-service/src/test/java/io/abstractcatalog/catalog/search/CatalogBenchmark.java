@@ -1,0 +1,389 @@
+package io.abstractcatalog.catalog.search;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.postgresql.PGConnection;
+
+/**
+ * Loads N generated works into a fresh PostgreSQL with COPY, starts the packaged service against it (consumer off),
+ * then drives typical queries with concurrency, once through the REST API and once as the same SQL over JDBC, and
+ * prints p50/p99 latency and throughput for each. A main class, not a test: see the README for how to run it.
+ *
+ * <p>Arguments: {@code [works=1000000] [secondsPerScenario=10] [threads=8]}.
+ */
+public final class CatalogBenchmark {
+
+    static final String[] COMMON = {"learning", "network", "model", "data", "training", "method", "result",
+            "performance", "approach", "task"};
+    static final String[] MEDIUM = {"transformer", "attention", "graph", "reinforcement", "diffusion", "bayesian",
+            "kernel", "convolution", "adversarial", "embedding", "sparse", "quantum", "robust", "federated",
+            "contrastive", "generative", "causal", "spectral", "manifold", "variational"};
+
+    public static void main(String[] args) throws Exception {
+        int works = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        Path jar = Path.of(System.getProperty("catalog.jar", "catalog-service/target/quarkus-app/quarkus-run.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -f catalog-service/pom.xml package first");
+        }
+        Path dir = Files.createTempDirectory("catalog-bench-");
+        System.out.printf("Benchmark: %,d works, %d s per scenario, %d threads, data in %s%n", works, seconds, threads, dir);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
+                .setCleanDataDirectory(true).setOverrideWorkingDirectory(dir.resolve("bin").toFile())
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "16MB")
+                .setServerConfig("max_connections", "100").start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE catalog");
+            }
+            String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/catalog";
+            int port = 18000 + new Random().nextInt(1000);
+            Process service = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=postgres",
+                    "-Dquarkus.datasource.password=postgres", "-Dcatalog.consumer.enabled=false",
+                    "-Dquarkus.kafka.health.enabled=false", "-Dkafka.bootstrap.servers=localhost:1",
+                    "-Dquarkus.http.access-log.enabled=false", "-Dquarkus.log.level=WARN",
+                    "-jar", jar.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("service.log").toFile()).start();
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                String base = "http://localhost:" + port;
+                awaitUp(http, base + "/stats", service, dir);
+                try (Connection connection = postgres.getDatabase("postgres", "catalog").getConnection()) {
+                    load(connection, works);
+                    run(http, base, connection, postgres, works, seconds, threads);
+                }
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ loading
+
+    static void load(Connection connection, int works) throws Exception {
+        Instant start = Instant.now();
+        var copy = ((PGConnection) connection.unwrap(PGConnection.class)).getCopyAPI();
+        copy.copyIn("COPY work (work_id, version, title, abstract_text, member_count, first_seen, updated_at, year) FROM STDIN",
+                new Lines(works, i -> {
+                    Random r = new Random(i);
+                    Gen g = new Gen(i, r);
+                    return String.join("\t", g.id, "1", g.title, g.abstractText, Integer.toString(g.members),
+                            g.firstSeen, g.updatedAt, g.year == null ? "\\N" : g.year.toString()) + "\n";
+                }));
+        report("work", start);
+        copy.copyIn("COPY work_affiliation (work_id, affiliation) FROM STDIN", new Lines(works, i -> {
+            Gen g = new Gen(i, new Random(i));
+            StringBuilder out = new StringBuilder();
+            for (String a : g.affiliations) {
+                out.append(g.id).append('\t').append(a).append('\n');
+            }
+            return out.toString();
+        }));
+        report("work_affiliation", start);
+        copy.copyIn("COPY work_source (work_id, record_id, bucket, object_key, content_hash, format, ordinal, line, ingested_at) FROM STDIN",
+                new Lines(works, i -> {
+                    Gen g = new Gen(i, new Random(i));
+                    StringBuilder out = new StringBuilder();
+                    for (int m = 0; m < g.members; m++) {
+                        int file = (i * 7 + m * 131) % 1000;
+                        out.append(g.id).append('\t').append("r-").append(i).append('-').append(m).append("\tbench\t")
+                                .append("bench/file-").append(file).append(".txt\thash").append(file).append('\t')
+                                .append(Gen.FORMATS[file % Gen.FORMATS.length]).append('\t').append(i % 500).append('\t')
+                                .append(i % 500 * 3 + 1).append('\t').append(g.firstSeen).append('\n');
+                    }
+                    return out.toString();
+                }));
+        report("work_source", start);
+        copy.copyIn("COPY work_identifier (work_id, kind, value) FROM STDIN", new Lines(works, i -> {
+            Gen g = new Gen(i, new Random(i));
+            StringBuilder out = new StringBuilder();
+            if (i % 3 == 0) {
+                out.append(g.id).append("\tdoi\t10.5555/bench.").append(i).append('\n');
+            }
+            if (g.arxiv != null) {
+                out.append(g.id).append("\tarxiv\t").append(g.arxiv).append('\n');
+            }
+            return out.toString();
+        }));
+        report("work_identifier", start);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
+        report("vacuum analyze", start);
+    }
+
+    private static void report(String step, Instant start) {
+        System.out.printf("  loaded %-18s after %6.1f s%n", step, Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** One generated work; the same i always gives the same work, so every table's pass agrees. */
+    static final class Gen {
+        static final String[] FORMATS = {"affiliation-page", "trending-page", "jsonl", "csv", "bibtex"};
+        final String id;
+        final String title;
+        final String abstractText;
+        final int members;
+        final String firstSeen;
+        final String updatedAt;
+        final String arxiv;
+        final Integer year;
+        final List<String> affiliations = new ArrayList<>();
+
+        Gen(int i, Random r) {
+            id = String.format("w-%08d", i);
+            title = words(r, 6 + r.nextInt(6));
+            abstractText = words(r, 50 + r.nextInt(40)) + ".";
+            members = r.nextInt(100) < 85 ? 1 : 2 + r.nextInt(2);
+            OffsetDateTime base = OffsetDateTime.parse("2025-01-01T00:00:00Z");
+            firstSeen = base.plusSeconds(i * 20L).toString();
+            updatedAt = base.plusSeconds(i * 20L + r.nextInt(86400)).toString();
+            if (r.nextBoolean()) {
+                int yy = 7 + r.nextInt(19);
+                arxiv = String.format("%02d%02d.%05d", yy, 1 + r.nextInt(12), i % 100000);
+                year = 2000 + yy;
+            } else {
+                arxiv = null;
+                year = null;
+            }
+            int count = 1 + r.nextInt(2);
+            for (int a = 0; a < count; a++) {
+                // Zipf-like: a few large institutions, a long tail.
+                int n = (int) Math.floor(Math.pow(r.nextDouble(), 3) * 2000);
+                String name = "University " + n;
+                if (!affiliations.contains(name)) {
+                    affiliations.add(name);
+                }
+            }
+        }
+
+        private static String words(Random r, int count) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < count; w++) {
+                if (w > 0) {
+                    text.append(' ');
+                }
+                int roll = r.nextInt(100);
+                if (roll < 25) {
+                    text.append(COMMON[r.nextInt(COMMON.length)]);
+                } else if (roll < 30) {
+                    text.append(MEDIUM[r.nextInt(MEDIUM.length)]);
+                } else {
+                    // A long tail of 50,000 rare terms.
+                    text.append("t").append(Integer.toString((int) Math.floor(Math.pow(r.nextDouble(), 2) * 50_000), 36));
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    /** Streams generated COPY text without holding it in memory. */
+    static final class Lines extends Reader {
+        private final int count;
+        private final IntFunction<String> line;
+        private int next;
+        private String buffer = "";
+        private int position;
+
+        Lines(int count, IntFunction<String> line) {
+            this.count = count;
+            this.line = line;
+        }
+
+        @Override
+        public int read(char[] target, int offset, int length) {
+            while (position >= buffer.length()) {
+                if (next >= count) {
+                    return -1;
+                }
+                buffer = line.apply(next++);
+                position = 0;
+            }
+            int n = Math.min(length, buffer.length() - position);
+            buffer.getChars(position, position + n, target, offset);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ queries
+
+    record Scenario(String name, String query, String[] parameters, String group) {
+    }
+
+    static void run(HttpClient http, String base, Connection connection, EmbeddedPostgres postgres, int works,
+                    int seconds, int threads) throws Exception {
+        String deepCursor = deepCursor(connection, works / 2);
+        List<Scenario> scenarios = List.of(
+                new Scenario("search rare word (20, relevance)", "q=transformer%20attention", p("transformer attention", null, null, null), null),
+                new Scenario("search common word (20, relevance)", "q=learning", p("learning", null, null, null), null),
+                new Scenario("search phrase + exclusion", "q=%22graph%20kernel%22%20-quantum", p("\"graph kernel\" -quantum", null, null, null), null),
+                new Scenario("filter affiliation, newest first", "affiliation=University%2017", p(null, "University 17", null, null), null),
+                new Scenario("filter year+duplicates, by title", "year=2015-2018&has_duplicates=true&sort=title", new String[] {null, null, "2015-2018", "true", "title"}, null),
+                new Scenario("facet affiliation for a search", "q=bayesian&group_by=affiliation&limit=1", p("bayesian", null, null, null), "affiliation"),
+                new Scenario("deep cursor (middle of catalog)", "cursor=" + deepCursor, p(null, null, deepCursor, null), null));
+        System.out.printf("%n%-38s %-6s %9s %9s %9s %10s%n", "scenario", "via", "p50 ms", "p99 ms", "req/s", "rows");
+        for (Scenario scenario : scenarios) {
+            Result api = drive(threads, seconds, () -> {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/works?" + scenario.query))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(response.statusCode() + " " + response.body());
+                }
+                return response.body().length();
+            });
+            Result sql = drive(threads, seconds, new SqlCall(postgres, scenario));
+            System.out.printf("%-38s %-6s %9.2f %9.2f %9.1f %10s%n", scenario.name, "API", api.p50, api.p99, api.throughput, "");
+            System.out.printf("%-38s %-6s %9.2f %9.2f %9.1f %10d%n", "", "SQL", sql.p50, sql.p99, sql.throughput, sql.rows);
+            System.out.printf("%-38s %-6s %8.0f%%%n", "", "API/SQL", 100 * api.throughput / sql.throughput);
+        }
+    }
+
+    private static String[] p(String q, String affiliation, String cursor, String unused) {
+        return new String[] {q, affiliation, null, null, null, cursor};
+    }
+
+    /** The cursor of the row at the given position of the default listing, as the API would issue it. */
+    static String deepCursor(Connection connection, int offset) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT updated_at, work_id FROM work ORDER BY updated_at DESC, work_id OFFSET ? LIMIT 1")) {
+            query.setInt(1, offset);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                SearchRequest request = SearchRequest.of(null, null, null, null, null, null, null, null, null, null, null);
+                return new SearchCursor(request.sort().token(), request.fingerprint(),
+                        row.getObject(1, OffsetDateTime.class).toInstant().toString(), row.getString(2)).encode();
+            }
+        }
+    }
+
+    /** The SQL WorkSearch would run for the scenario (page query, or the facet query), on a connection per thread. */
+    static final class SqlCall implements Call {
+        private final EmbeddedPostgres postgres;
+        private final Scenario scenario;
+        private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+
+        SqlCall(EmbeddedPostgres postgres, Scenario scenario) {
+            this.postgres = postgres;
+            this.scenario = scenario;
+        }
+
+        @Override
+        public int call() throws Exception {
+            if (connection.get() == null) {
+                connection.set(postgres.getDatabase("postgres", "catalog").getConnection());
+            }
+            String[] a = scenario.parameters;
+            SearchRequest request = scenario.name.startsWith("filter year")
+                    ? SearchRequest.of(null, null, null, "true", null, "2015-2018", "title", null, null, null, null)
+                    : SearchRequest.of(a[0], a[1], null, null, null, null, null,
+                            scenario.group != null ? "1" : null, null, scenario.group, a[5]);
+            List<Object> parameters = new ArrayList<>();
+            String sql = scenario.group != null ? WorkSearch.groupSql(request, scenario.group, parameters)
+                    : WorkSearch.page(request, parameters);
+            int rows = 0;
+            try (PreparedStatement query = WorkSearch.prepare(connection.get(), sql, parameters);
+                 ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    interface Call {
+        int call() throws Exception;
+    }
+
+    record Result(double p50, double p99, double throughput, long rows) {
+    }
+
+    static Result drive(int threads, int seconds, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long warmUpEnd = System.nanoTime() + Duration.ofSeconds(Math.max(1, seconds / 5)).toNanos();
+            long end = warmUpEnd + Duration.ofSeconds(seconds).toNanos();
+            List<Future<long[]>> futures = new ArrayList<>();
+            long[] rows = new long[1];
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    List<Long> latencies = new ArrayList<>();
+                    while (true) {
+                        long started = System.nanoTime();
+                        if (started >= end) {
+                            break;
+                        }
+                        int n = call.call();
+                        long took = System.nanoTime() - started;
+                        if (started >= warmUpEnd) {
+                            latencies.add(took);
+                            rows[0] = n;
+                        }
+                    }
+                    return latencies.stream().mapToLong(Long::longValue).toArray();
+                }));
+            }
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> future : futures) {
+                all.add(future.get());
+            }
+            long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            if (latencies.length == 0) {
+                return new Result(Double.NaN, Double.NaN, 0, rows[0]);
+            }
+            return new Result(latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+                    latencies.length / (double) seconds, rows[0]);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitUp(HttpClient http, String url, Process service, Path dir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited; see " + dir.resolve("service.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not answer within 120 s; see " + dir.resolve("service.log"));
+    }
+}
