@@ -44,20 +44,7 @@ public final class ProgressLog {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         String share = size > 0 ? String.format(Locale.ROOT, " (%d%%)", Math.min(100, bytesRead * 100 / size)) : "";
         return String.format(Locale.ROOT, "%s: %d records (%d rejected) so far, %.0f records/s, %s of %s%s in %d s",
-                key, records, rejections, records / seconds, bytes(bytesRead), bytes(size), share, elapsed.toSeconds());
+                key, records, rejections, records / seconds, DataSize.format(bytesRead), DataSize.format(size), share, elapsed.toSeconds());
     }
 
-    private static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
 }

@@ -3,6 +3,7 @@ package io.abstractcatalog.ingest.publish;
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
 import java.time.Duration;
+import io.abstractcatalog.ingest.metrics.DataSize;
 import java.util.Locale;
 
 /**
@@ -36,7 +37,7 @@ public record IngestOutcome(FileLedgerEntry entry, Duration elapsed, int transac
 
     /** One log line with the counts, e.g. {@code ingested a.txt (affiliation-page): 10 records, 0 rejected, 11.2 KiB in 40 ms}. */
     public String summary() {
-        String size = bytes(entry.size());
+        String size = DataSize.format(entry.size());
         if (done()) {
             String chunked = transactions > 1 || resumedCandidates > 0
                     ? String.format(Locale.ROOT, ", %d chunks", transactions) : "";
@@ -49,17 +50,4 @@ public record IngestOutcome(FileLedgerEntry entry, Duration elapsed, int transac
         return String.format(Locale.ROOT, "failed %s: %s (%s in %d ms)", entry.key(), entry.failureReason(), size, elapsed.toMillis());
     }
 
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
 }

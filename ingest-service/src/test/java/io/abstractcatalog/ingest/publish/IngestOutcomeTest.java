@@ -7,8 +7,6 @@ import io.abstractcatalog.contract.FileStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class IngestOutcomeTest {
@@ -26,12 +24,6 @@ class IngestOutcomeTest {
         var entry = entry(FileStatus.FAILED, 0, null, "empty file");
 
         assertThat(new IngestOutcome(entry, Duration.ofMillis(3)).summary()).isEqualTo("failed 000_x.txt: empty file (0 B in 3 ms)");
-    }
-
-    @ParameterizedTest
-    @CsvSource({"0, 0 B", "1023, 1023 B", "1024, 1.0 KiB", "347047, 338.9 KiB", "5242880, 5.0 MiB"})
-    void sizesReadLikeAPersonWouldWriteThem(long bytes, String text) {
-        assertThat(IngestOutcome.bytes(bytes)).isEqualTo(text);
     }
 
     private static FileLedgerEntry entry(FileStatus status, long size, String format, String reason) {
