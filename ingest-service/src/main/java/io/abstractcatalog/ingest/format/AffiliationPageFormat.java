@@ -24,8 +24,8 @@ public final class AffiliationPageFormat implements LineFormat {
     }
 
     @Override
-    public java.util.List<String> extensions() {
-        return java.util.List.of("txt");
+    public List<String> extensions() {
+        return List.of("txt");
     }
 
     @Override

@@ -28,8 +28,8 @@ public final class TrendingPageFormat implements LineFormat {
     }
 
     @Override
-    public java.util.List<String> extensions() {
-        return java.util.List.of("txt");
+    public List<String> extensions() {
+        return List.of("txt");
     }
 
     @Override
