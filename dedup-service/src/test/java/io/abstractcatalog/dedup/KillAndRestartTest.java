@@ -47,12 +47,13 @@ import org.junit.jupiter.api.Test;
  */
 class KillAndRestartTest {
 
+    private static final int PARTITIONS = 4;
     private static KafkaBroker broker;
 
     @BeforeAll
     static void startBroker() {
         broker = KafkaBroker.start(TestDirectories.fresh("kill-restart-kafka"));
-        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.all(4));
+        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.all(PARTITIONS));
     }
 
     @AfterAll
@@ -115,7 +116,7 @@ class KillAndRestartTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reference");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore), config)) {
+                DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore, PARTITIONS), config)) {
             TestInputTopic<String, RawRecord> raw = driver.createInputTopic(Topics.RAW, new StringSerializer(),
                     JsonSerde.of(RawRecord.class));
             records.forEach(r -> raw.pipeInput(r.recordId(), r));
@@ -133,7 +134,7 @@ class KillAndRestartTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, TestDirectories.fresh("kill-restart-state-" + instance).toString());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
-        KafkaStreams streams = new KafkaStreams(DedupTopology.build(), config);
+        KafkaStreams streams = new KafkaStreams(DedupTopology.build(PARTITIONS), config);
         streams.start();
         return streams;
     }

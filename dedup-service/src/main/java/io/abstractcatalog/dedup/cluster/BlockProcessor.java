@@ -1,7 +1,12 @@
 package io.abstractcatalog.dedup.cluster;
 
+import io.abstractcatalog.dedup.block.BlockEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -9,12 +14,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Stage A, keyed by blocking key (scales out with the partitions of the block repartition topic): adds the
- * record to its block and emits a candidate pair with each member already there. Emits nothing for a member
- * already in the block (a replay). A block holds at most {@code cap} members: a record reaching a full block is
- * still compared with the kept members but not kept, and counted in {@code dedup_blocks_capped_total}.
+ * Stage A, partitioned by blocking key (scales out with the partitions of the block repartition topic): takes a
+ * record with all its keys that live on this partition ({@link BlockEntry}), adds it to each of those blocks and
+ * emits <i>one</i> {@link ClusterInput} with the distinct members already there. A block that already holds the
+ * record (a replay) adds nothing. A block holds at most {@code cap} members: a record reaching a full block is
+ * still compared with the kept members but not kept, and counted in {@code dedup_block_members_capped_total}.
  */
-public class BlockProcessor implements Processor<String, String, String, ClusterInput> {
+public class BlockProcessor implements Processor<Integer, BlockEntry, String, ClusterInput> {
 
     private static final Logger LOG = Logger.getLogger(BlockProcessor.class);
     static final Counter CAPPED = Metrics.counter("dedup_block_members_capped_total");
@@ -38,18 +44,27 @@ public class BlockProcessor implements Processor<String, String, String, Cluster
     }
 
     @Override
-    public void process(Record<String, String> record) {
-        String block = record.key();
-        String recordId = record.value();
+    public void process(Record<Integer, BlockEntry> record) {
+        String recordId = record.value().recordId();
+        TreeSet<String> candidates = new TreeSet<>();
+        for (String block : record.value().keys()) {
+            add(block, recordId, candidates);
+        }
+        if (!candidates.isEmpty()) {
+            context.forward(record.withKey(clusterKey)
+                    .withValue(ClusterInput.candidates(recordId, new ArrayList<>(candidates))));
+        }
+    }
+
+    /** Adds the record to one block, collecting the members it meets there (none if it is already one: a replay). */
+    private void add(String block, String recordId, Set<String> candidates) {
         BlockMembers members = blocks.get(block);
         if (members == null) {
-            members = new BlockMembers(java.util.List.of(), 0);
+            members = new BlockMembers(List.of(), 0);
         } else if (members.contains(recordId)) {
             return;
         }
-        for (String member : members.ids()) {
-            context.forward(record.withKey(clusterKey).withValue(ClusterInput.candidate(member, recordId)));
-        }
+        candidates.addAll(members.ids());
         BlockMembers next = members.with(recordId, cap);
         if (next.overflow() > members.overflow()) {
             CAPPED.increment();

@@ -2,19 +2,25 @@ package io.abstractcatalog.dedup.cluster;
 
 import io.abstractcatalog.dedup.match.RecordSummary;
 import io.abstractcatalog.dedup.merge.Member;
+import java.util.List;
 
 /**
- * What the cluster stage consumes, one shape: a record arrived ({@code member} and {@code summary} set), or a
- * block brought two records together ({@code a} and {@code b} set, {@code a < b}) and they need verifying.
+ * What the cluster stage consumes, one shape: a record arrived ({@code member} and {@code summary} set), or blocks
+ * brought record {@code recordId} together with earlier members ({@code candidates}, distinct and sorted: a pair
+ * that shares twenty blocks on one partition comes once) and each pair needs verifying.
  */
-public record ClusterInput(Member member, RecordSummary summary, String a, String b) {
+public record ClusterInput(Member member, RecordSummary summary, String recordId, List<String> candidates) {
+
+    public ClusterInput {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
 
     public static ClusterInput node(Member member, RecordSummary summary) {
         return new ClusterInput(member, summary, null, null);
     }
 
-    public static ClusterInput candidate(String x, String y) {
-        return x.compareTo(y) < 0 ? new ClusterInput(null, null, x, y) : new ClusterInput(null, null, y, x);
+    public static ClusterInput candidates(String recordId, List<String> candidates) {
+        return new ClusterInput(null, null, recordId, candidates);
     }
 
     public boolean isNode() {

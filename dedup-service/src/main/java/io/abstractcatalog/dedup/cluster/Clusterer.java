@@ -59,7 +59,9 @@ public class Clusterer implements Processor<String, ClusterInput, String, WorkEv
         if (input.isNode()) {
             arrive(record, input);
         } else {
-            candidate(record, input.a(), input.b());
+            for (String partner : input.candidates()) {
+                candidate(record, input.recordId(), partner);
+            }
         }
     }
 

@@ -31,7 +31,7 @@ public final class TextNormalizer {
      * "(c) 2018 The Authors" (an enumeration's "(c)" is not followed by a year), "Published by Elsevier B.V." — only at the very end and only when it looks like
      * boilerplate (a year, "rights reserved", "licen[cs]e", a publisher), so a sentence about copyright law stays.
      */
-    private static final Pattern TRAILING_COPYRIGHT = Pattern.compile(
+    static final Pattern TRAILING_COPYRIGHT = Pattern.compile(
             "(?:\\s*(?:©|\\(c\\)(?=\\s*(?:19|20)\\d\\d)|copyright\\b|all rights reserved|published by\\b)[^©]{0,300})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOILERPLATE_HINT = Pattern.compile(
             "(?i)(?:\\b(?:19|20)\\d\\d\\b|rights reserved|licen[cs]e|elsevier|springer|wiley|ieee|acm|taylor|francis|sage|emerald|informa|the authors?\\b|published by)");
@@ -44,7 +44,6 @@ public final class TextNormalizer {
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C-\\u201F]|''|``");
     /** Math markup that one source prints and another does not: {@code $O(n^2)$} ≈ {@code O(n2)} (NFKC folds ² to 2). */
     private static final Pattern MATH_MARKUP = Pattern.compile("[${}^_]");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private TextNormalizer() {
@@ -55,7 +54,9 @@ public final class TextNormalizer {
             return "";
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("\u00AD", "");
-        folded = HYPHENATED_BREAK.matcher(folded).replaceAll("$1$2");
+        if (folded.indexOf('\n') >= 0) { // the patterns below scan every character: skip them when they cannot match
+            folded = HYPHENATED_BREAK.matcher(folded).replaceAll("$1$2");
+        }
         folded = HTML_TAG.matcher(folded).replaceAll(" ");
         folded = HtmlEntities.unescape(folded);
         folded = ESCAPED_TAG.matcher(folded).replaceAll(" ");
@@ -70,12 +71,43 @@ public final class TextNormalizer {
             folded = unlabelled;
         }
         folded = stripTrailingCopyright(folded);
-        folded = DASHES.matcher(folded).replaceAll("-");
-        folded = DOUBLE_QUOTES.matcher(folded).replaceAll("\"");
-        folded = SINGLE_QUOTES.matcher(folded).replaceAll("'");
-        folded = MATH_MARKUP.matcher(folded).replaceAll("");
+        if (hasPunctuationToFold(folded)) {
+            folded = DASHES.matcher(folded).replaceAll("-");
+            folded = DOUBLE_QUOTES.matcher(folded).replaceAll("\"");
+            folded = SINGLE_QUOTES.matcher(folded).replaceAll("'");
+            folded = MATH_MARKUP.matcher(folded).replaceAll("");
+        }
         folded = folded.toLowerCase(Locale.ROOT);
-        return WHITESPACE.matcher(folded).replaceAll(" ").strip();
+        return collapseWhitespace(folded).strip();
+    }
+
+    /** Whether one of {@link #DASHES}, {@link #DOUBLE_QUOTES}, {@link #SINGLE_QUOTES}, {@link #MATH_MARKUP} can match. */
+    static boolean hasPunctuationToFold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\u2010' && c <= '\u2015') || c == '\u2212' || (c >= '\u2018' && c <= '\u201F')
+                    || c == '`' || c == '\'' || c == '$' || c == '{' || c == '}' || c == '^' || c == '_') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each run of regex {@code \\s} characters ({@code [ \t\n\x0B\f\r]}) → one space, in one pass over the text. */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+        return out.toString();
     }
 
     /** The words of a normalized text: runs of letters and digits (punctuation never decides a match). */
@@ -89,11 +121,24 @@ public final class TextNormalizer {
     }
 
     private static String stripTrailingCopyright(String text) {
+        if (!mayHoldCopyright(text)) {
+            return text;
+        }
         Matcher matcher = TRAILING_COPYRIGHT.matcher(text);
         // the earliest match that runs to the end; keep at least a little text before it
         if (matcher.find() && matcher.start() > 0 && BOILERPLATE_HINT.matcher(matcher.group()).find()) {
             return text.substring(0, matcher.start());
         }
         return text;
+    }
+
+    /** False only when {@link #TRAILING_COPYRIGHT} cannot match: none of its (ASCII case-insensitive) markers occurs. */
+    static boolean mayHoldCopyright(String text) {
+        if (text.indexOf('©') >= 0) {
+            return true;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("(c)") || lower.contains("copyright") || lower.contains("all rights reserved")
+                || lower.contains("published by");
     }
 }

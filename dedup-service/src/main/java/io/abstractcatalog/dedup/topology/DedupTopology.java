@@ -4,6 +4,7 @@ import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.dedup.block.BlockEntry;
 import io.abstractcatalog.dedup.cluster.BlockMembers;
 import io.abstractcatalog.dedup.cluster.BlockProcessor;
 import io.abstractcatalog.dedup.cluster.ClusterInput;
@@ -17,8 +18,12 @@ import io.abstractcatalog.dedup.merge.WorkState;
 import io.abstractcatalog.dedup.normalize.NormalizedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,8 +42,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ol>
  *   <li>normalize (stateless, per raw partition): fold the text, compute the {@link RecordFeatures} — summary for
  *       matching and blocking keys ({@code fp doi arxiv title lsh…});</li>
- *   <li>block (keyed by blocking key, repartitioned through {@value #BY_BLOCK}, scales out): {@link BlockProcessor}
- *       keeps each block's member ids and emits a candidate pair per member already there;</li>
+ *   <li>block (partitioned by blocking key through {@value #BY_BLOCK}, scales out): a record's keys are grouped by
+ *       the partition they hash to, one {@link BlockEntry} message per (record, partition) — at most as many as the
+ *       topic has partitions instead of one per key (~35); {@link BlockProcessor} keeps each block's member ids and
+ *       emits one message with the distinct members already in the record's blocks;</li>
  *   <li>match + cluster + merge (one key, repartitioned through {@value #BY_CLUSTER}: <b>single partition</b>):
  *       {@link Clusterer} verifies candidates with the pure pair matcher, keeps the union-find forest and the works,
  *       and publishes {@code WorkUpserted} / {@code WorkRedirected}.</li>
@@ -56,7 +63,7 @@ public class DedupTopology {
     public static final String NODE_STORE = "cluster-nodes";
     /** Record id → candidates waiting for it in the cluster stage. */
     public static final String PENDING_STORE = "cluster-pending";
-    /** Internal repartition topic that brings the records sharing a blocking key onto one partition. */
+    /** Internal repartition topic that brings the records sharing a blocking key onto one partition (key: partition). */
     public static final String BY_BLOCK = "records-by-block";
     /** Internal repartition topic of the single-partition cluster stage. */
     public static final String BY_CLUSTER = "cluster-input";
@@ -79,27 +86,29 @@ public class DedupTopology {
     @ConfigProperty(name = "dedup.block.cap", defaultValue = "100")
     int blockCap;
 
+    @Inject
+    TopicsAtStartup topics;
+
     @Produces
     public Topology topology() {
         return build(MatchConfig.DEFAULTS.withLsh(bands, rows)
                 .withThresholds(jaccardThreshold, containmentThreshold, titleJaccardThreshold)
                 .withTitleConflict(titleConflictThreshold)
-                .withBlockCap(blockCap));
+                .withBlockCap(blockCap), Stores::persistentKeyValueStore, topics.rawPartitions());
     }
 
-    public static Topology build() {
-        return build(MatchConfig.DEFAULTS);
-    }
-
-    public static Topology build(MatchConfig config) {
-        return build(config, Stores::persistentKeyValueStore);
+    /** The service's topology for an {@code abstracts.raw} of {@code partitions} partitions. */
+    public static Topology build(int partitions) {
+        return build(MatchConfig.DEFAULTS, Stores::persistentKeyValueStore, partitions);
     }
 
     /**
      * The topology with stores from {@code stores}: persistent (RocksDB) in the service; tests may pass
-     * {@code Stores::inMemoryKeyValueStore} — still changelogged — to run fast.
+     * {@code Stores::inMemoryKeyValueStore} — still changelogged — to run fast. {@code partitions} is the partition
+     * count of {@code abstracts.raw}, read from the broker: {@value #BY_BLOCK} gets as many, and the block stage
+     * groups a record's keys by them. An existing {@value #BY_BLOCK} topic with another count stops the start-up.
      */
-    public static Topology build(MatchConfig config, java.util.function.Function<String, KeyValueBytesStoreSupplier> stores) {
+    public static Topology build(MatchConfig config, Function<String, KeyValueBytesStoreSupplier> stores, int partitions) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 stores.apply(WORK_STORE), Serdes.String(), JsonSerde.of(WorkState.class)));
@@ -114,14 +123,17 @@ public class DedupTopology {
         KStream<String, Analyzed> analyzed = builder.stream(Topics.RAW, Consumed.with(Serdes.String(), JsonSerde.of(RawRecord.class)))
                 .mapValues(raw -> Analyzed.of(raw, config), Named.as("normalize"));
 
-        // 2. block: each record under each of its keys; candidates meet on the key's partition
+        // 2. block: the record under its keys, one message per partition they hash to; candidates meet there
         KStream<String, ClusterInput> candidates = analyzed
                 .flatMap((recordId, a) -> {
-                    List<KeyValue<String, String>> out = new ArrayList<>(a.features().keys().size());
-                    a.features().keys().forEach(key -> out.add(KeyValue.pair(key.toString(), a.member().recordId())));
+                    List<KeyValue<Integer, BlockEntry>> out = new ArrayList<>();
+                    BlockEntry.byPartition(a.member().recordId(), a.features().keys(), partitions)
+                            .forEach((partition, entry) -> out.add(KeyValue.pair(partition, entry)));
                     return out;
                 }, Named.as("block-keys"))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(BY_BLOCK))
+                .repartition(Repartitioned.with(Serdes.Integer(), JsonSerde.of(BlockEntry.class)).withName(BY_BLOCK)
+                        .withNumberOfPartitions(partitions)
+                        .withStreamPartitioner((topic, partition, entry, count) -> Optional.of(Set.of(partition % count))))
                 .process(() -> new BlockProcessor(BLOCK_STORE, config.blockCap(), CLUSTER_KEY), Named.as("block"), BLOCK_STORE);
 
         // 3-5. the record itself and its candidate pairs meet in the cluster stage: verify, union, merge

@@ -5,9 +5,19 @@ import io.abstractcatalog.contract.Topics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates the system's topics if missing; Kafka Streams waits for its source topic ({@code quarkus.kafka-streams.topics}). */
+/**
+ * Creates the system's topics if missing; Kafka Streams waits for its source topic ({@code quarkus.kafka-streams.topics}).
+ * The topology asks it for the partition count of {@code abstracts.raw}, which sizes the block stage.
+ */
 @ApplicationScoped
 class TopicsAtStartup {
 
@@ -19,5 +29,19 @@ class TopicsAtStartup {
 
     void onStart(@Observes StartupEvent event) {
         TopicProvisioner.ensure(bootstrapServers, Topics.all(partitions));
+    }
+
+    /** The partition count of {@code abstracts.raw} as the broker has it (created first if missing). */
+    int rawPartitions() {
+        TopicProvisioner.ensure(bootstrapServers, Topics.all(partitions));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .get(Topics.RAW).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + Topics.RAW, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + Topics.RAW + " at " + bootstrapServers, e);
+        }
     }
 }

@@ -2,6 +2,10 @@ package io.abstractcatalog.dedup.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,6 +65,21 @@ class TextNormalizerTest {
     void isIdempotent() {
         String once = TextNormalizer.normalize("Abstract: ``Edge of Chaos'' &amp; $\\tilde{O}(\\sqrt{N})$ – Ｘ");
         assertThat(TextNormalizer.normalize(once)).isEqualTo(once);
+    }
+
+    /** The one-pass shortcuts (taken on every record) must give exactly what the regexes they stand for give. */
+    @Property(tries = 500)
+    void shortcutsAgreeWithTheRegexesTheyReplace(@ForAll @StringLength(max = 60)
+            @Chars({' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2003', 'a', 'B', '(', ')', '©', '-', '\'', '`',
+                    '$', '{', '_', '\u2013', '\u201C', '\u2212', '.'}) @Chars({'c', 'C', 'o', 'p', 'y', 'r', 'i', 'g', 'h', 't'})
+            String text) {
+        assertThat(TextNormalizer.collapseWhitespace(text)).isEqualTo(text.replaceAll("\\s+", " "));
+        if (!TextNormalizer.hasPunctuationToFold(text)) {
+            assertThat(text.replaceAll("[\\u2010-\\u2015\\u2212]|[\\u2018-\\u201F`]|''|``|[${}^_]", "x")).isEqualTo(text);
+        }
+        if (!TextNormalizer.mayHoldCopyright(text)) {
+            assertThat(TextNormalizer.TRAILING_COPYRIGHT.matcher(text).find()).isFalse();
+        }
     }
 
     private static String unescape(String text) {

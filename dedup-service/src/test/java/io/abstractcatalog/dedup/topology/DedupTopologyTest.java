@@ -196,7 +196,8 @@ class DedupTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
-        return new TopologyTestDriver(DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore), config);
+        // keys grouped as for a 4-partition raw topic; the driver runs every partition's messages through one task
+        return new TopologyTestDriver(DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore, 4), config);
     }
 
     private static TestInputTopic<String, RawRecord> rawTopic(TopologyTestDriver driver) {
