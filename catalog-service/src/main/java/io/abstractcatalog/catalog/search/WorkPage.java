@@ -15,7 +15,19 @@ public record WorkPage(
         @JsonInclude(JsonInclude.Include.ALWAYS) // present as null, so clients can test for the last page
         String nextCursor,
         @Schema(description = "Only with group_by: for each requested facet, its most frequent values (at most 20, "
-                + "most works first; year newest first) over all works matching q and the filters, not just this page.",
+                + "most works first; year newest first) over all works matching q and the filters (the newest groupsWindow of "
+                + "them when that is present), not just this page.",
                 examples = "{\"affiliation\":[{\"key\":\"The University of Tokyo\",\"count\":42}]}")
-        Map<String, List<GroupCount>> groups) {
+        Map<String, List<GroupCount>> groups,
+        @Schema(description = "Only with sort=relevance, and only when more works match than are ranked: relevance "
+                + "is computed over this many matching works, the most recently updated ones (configured by "
+                + "catalog.search.rank-window), and paging ends after them. Absent when every match was ranked. "
+                + "To reach every match, narrow q or the filters, or sort by -updated.", examples = "1000",
+                nullable = true)
+        Integer rankWindow,
+        @Schema(description = "Only with group_by, and only when more works match than are counted: the counts in "
+                + "groups cover this many matching works, the most recently updated ones (configured by "
+                + "catalog.search.facet-window). Absent when the counts cover every match.", examples = "1000",
+                nullable = true)
+        Integer groupsWindow) {
 }

@@ -1,9 +1,10 @@
 package io.abstractcatalog.catalog.search;
 
 import io.abstractcatalog.catalog.store.Columns;
-import io.abstractcatalog.catalog.store.WorkAttributes;
+import io.abstractcatalog.contract.Identifiers;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,13 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Search, filters, sorts, keyset paging and facets over the work table, in plain SQL.
  *
  * <p>q goes through PostgreSQL's {@code websearch_to_tsquery} (quoted phrases, {@code or}, {@code -word}, as users
  * type into search boxes; it never fails on syntax) against the generated, GIN-indexed tsvector, ranked by cover
- * density. Every value is a bind parameter. Snippets are computed only for the rows of the page, after the LIMIT.
+ * density within a bounded window of matches (see {@link #page}). Every value is a bind parameter. Snippets,
+ * affiliations and identifiers are computed only for the rows of the page, after the LIMIT.
  */
 @ApplicationScoped
 public class WorkSearch {
@@ -29,6 +32,9 @@ public class WorkSearch {
     /** The sort key of sort=title; must stay identical to the expression of index work_title_key_idx (V7). */
     static final String TITLE_KEY = "left(lower(coalesce(w.title, '')), 200)";
     static final int GROUP_SIZE = 20;
+    /** The columns of a candidate row (alias w), from which the page and its cursor are built. */
+    private static final String CANDIDATE_COLUMNS = "w.work_id, w.title, w.abstract_text, w.member_count, w.year,"
+            + " w.first_seen, w.updated_at, " + TITLE_KEY + " AS title_key";
 
     /** Marks around matched words chosen so they cannot occur in the (translated) text, then turned into HTML. */
     private static final char START = '\u0002';
@@ -38,47 +44,85 @@ public class WorkSearch {
     private static final String TITLE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
 
     private final AgroalDataSource dataSource;
+    private final RankWindow rankWindow;
+    private final RankWindow facetWindow;
 
-    WorkSearch(AgroalDataSource dataSource) {
+    WorkSearch(AgroalDataSource dataSource, @ConfigProperty(name = "catalog.search.rank-window") int rankWindow,
+               @ConfigProperty(name = "catalog.search.rank-probe") int rankProbe,
+               @ConfigProperty(name = "catalog.search.facet-window") int facetWindow) {
         this.dataSource = dataSource;
+        this.rankWindow = new RankWindow(rankWindow, rankProbe);
+        this.facetWindow = new RankWindow(facetWindow, Math.max(facetWindow, rankProbe));
     }
 
     public WorkPage search(SearchRequest request) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        String sql = page(request, parameters);
         try (Connection connection = dataSource.getConnection()) {
-            List<Row> rows = new ArrayList<>();
-            try (PreparedStatement query = prepare(connection, sql, parameters);
-                 ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(Row.of(result, request));
-                }
-            }
-            // One row more than asked for tells whether a next page exists, without a count query.
-            boolean more = rows.size() > request.limit();
-            List<Row> page = more ? rows.subList(0, request.limit()) : rows;
-            Map<String, WorkAttributes> attributes = request.selects("affiliations") || request.selects("identifiers")
-                    ? WorkAttributes.loadFor(connection, page.stream().map(Row::workId).toList()) : Map.of();
-            List<WorkSummary> items = page.stream()
-                    .map(row -> row.summary(attributes.getOrDefault(row.workId(), WorkAttributes.NONE))
-                            .only(request.select()))
-                    .toList();
-            String next = more ? page.get(page.size() - 1).cursor(request).encode() : null;
-            Map<String, List<GroupCount>> groups = null;
-            if (!request.groupBy().isEmpty()) {
-                groups = new LinkedHashMap<>();
-                for (String group : request.groupBy()) {
-                    groups.put(group, group(connection, request, group));
-                }
-            }
-            return new WorkPage(items, next, groups);
+            return search(connection, request, rankWindow, facetWindow);
         }
     }
 
-    /** The page query: candidates (filtered, with sort keys), keyset condition, order, limit; then snippets. */
-    static String page(SearchRequest request, List<Object> parameters) {
+    /**
+     * Everything GET /works asks of the database, on one connection: the page query (attributes included) and one
+     * query per facet. Public so the benchmark's direct-SQL side runs exactly this.
+     */
+    public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
+                                  RankWindow facetWindow) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String sql = page(request, rankWindow, parameters);
+        List<Row> rows = new ArrayList<>();
+        long candidates = 0;
+        try (PreparedStatement query = prepare(connection, sql, parameters);
+             ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(Row.of(result, request));
+                if (request.sort() == SearchSort.RELEVANCE) {
+                    candidates = result.getLong("candidates");
+                }
+            }
+        }
+        // One row more than asked for tells whether a next page exists, without a count query.
+        boolean more = rows.size() > request.limit();
+        List<Row> page = more ? rows.subList(0, request.limit()) : rows;
+        List<WorkSummary> items = page.stream().map(row -> row.summary().only(request.select())).toList();
+        String next = more ? page.get(page.size() - 1).cursor(request).encode() : null;
+        Map<String, List<GroupCount>> groups = null;
+        boolean partialGroups = false;
+        if (!request.groupBy().isEmpty()) {
+            groups = new LinkedHashMap<>();
+            for (String group : request.groupBy()) {
+                Counts counts = group(connection, request, group, facetWindow);
+                groups.put(group, counts.values());
+                partialGroups |= counts.partial();
+            }
+        }
+        return new WorkPage(items, next, groups, candidates > rankWindow.size() ? rankWindow.size() : null,
+                partialGroups ? facetWindow.size() : null);
+    }
+
+    /**
+     * The page query: candidates (filtered, with sort keys), keyset condition, order, limit; then, for the page's
+     * rows only, snippets, affiliations and identifiers (sub-selects instead of two more round trips).
+     *
+     * <p>Relevance ranks a bounded candidate set, the window: the {@code window.size()} most recently updated
+     * matches (all of them when fewer match), fetched one row larger so "candidates" tells whether matches were left
+     * unranked. Finding them never costs more than one of two bounded plans: "probe" reads the newest
+     * {@code window.probe()} works in index order and keeps the matches; if more than the window size match there,
+     * they are the window (a word found in half the catalog stops after a few hundred rows). Otherwise the query is
+     * rare, and "matches" takes all its matches through the GIN index. Each branch runs only when its one-time
+     * condition holds; a planner choice between the two on estimates alone could scan the whole table for a phrase
+     * whose words are common but whose matches are rare.
+     */
+    static String page(SearchRequest request, RankWindow window, List<Object> parameters) {
         boolean ranked = request.sort() == SearchSort.RELEVANCE;
-        StringBuilder sql = new StringBuilder("SELECT page.*");
+        StringBuilder sql = new StringBuilder();
+        if (ranked) {
+            windowSources(request, window, CANDIDATE_COLUMNS + ", w.search_vector, query", sql, parameters);
+        }
+        sql.append("SELECT page.work_id, page.title, page.abstract_text, page.member_count,"
+                + " page.year, page.first_seen, page.updated_at, page.title_key");
+        if (ranked) {
+            sql.append(", page.rank, page.candidates");
+        }
         boolean headlines = request.q() != null && (request.selects("snippet") || request.selects("titleHighlight"));
         if (headlines) {
             sql.append(", ts_headline('english', translate(page.abstract_text, E'\\x02\\x03', ''), hq, '")
@@ -86,13 +130,26 @@ public class WorkSearch {
                     .append(", ts_headline('english', translate(coalesce(page.title, ''), E'\\x02\\x03', ''), hq, '")
                     .append(TITLE_OPTIONS).append("') AS title_highlight");
         }
-        sql.append(" FROM (SELECT * FROM (SELECT w.work_id, w.title, w.abstract_text, w.member_count, w.year,"
-                + " w.first_seen, w.updated_at, ").append(TITLE_KEY).append(" AS title_key");
+        if (request.selects("affiliations")) {
+            sql.append(", ARRAY(SELECT a.affiliation FROM work_affiliation a WHERE a.work_id = page.work_id"
+                    + " ORDER BY a.affiliation) AS affiliations");
+        }
+        if (request.selects("identifiers")) {
+            sql.append(", ARRAY(SELECT i.value FROM work_identifier i WHERE i.work_id = page.work_id AND i.kind = 'doi'"
+                    + " ORDER BY i.value) AS dois, ARRAY(SELECT i.value FROM work_identifier i"
+                    + " WHERE i.work_id = page.work_id AND i.kind = 'arxiv' ORDER BY i.value) AS arxiv_ids");
+        }
+        sql.append(" FROM (SELECT * FROM (");
         if (ranked) {
             // Normalization 32 maps the rank into [0, 1) without changing the order, so clients can show it.
-            sql.append(", ts_rank_cd(w.search_vector, query, 32) AS rank");
+            sql.append("SELECT windowed.*, ts_rank_cd(windowed.search_vector, windowed.query, 32) AS rank,"
+                    + " count(*) OVER () AS candidates FROM (").append(windowed(window, parameters))
+                    .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?");
+            parameters.add(window.size());
+        } else {
+            sql.append("SELECT ").append(CANDIDATE_COLUMNS);
+            fromWhere(request, "work w", sql, parameters);
         }
-        fromWhere(request, sql, parameters);
         sql.append(") candidate");
         SearchCursor after = request.cursor();
         if (after != null) {
@@ -141,9 +198,33 @@ public class WorkSearch {
         return sql.toString();
     }
 
+    /**
+     * The CTEs "probe" (matches among the newest window.probe() works, at most window.size() + 1) and "matches" (all
+     * matches, read only when the probe found too few), with the given columns of alias w; see {@link #page}.
+     */
+    private static void windowSources(SearchRequest request, RankWindow window, String columns, StringBuilder sql,
+                                      List<Object> parameters) {
+        sql.append("WITH probe AS MATERIALIZED (SELECT ").append(columns);
+        parameters.add(window.probe());
+        fromWhere(request, "(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w", sql, parameters);
+        sql.append(" ORDER BY w.updated_at DESC, w.work_id LIMIT ?), matches AS MATERIALIZED (SELECT ").append(columns);
+        parameters.add(window.size() + 1);
+        fromWhere(request, "work w", sql, parameters);
+        sql.append(") ");
+    }
+
+    /** The newest window.size() + 1 matches, from the probe when it found enough, else from all matches. */
+    private static String windowed(RankWindow window, List<Object> parameters) {
+        parameters.add(window.size());
+        parameters.add(window.size() + 1);
+        parameters.add(window.size());
+        return "SELECT * FROM probe WHERE (SELECT count(*) FROM probe) > ? UNION ALL SELECT * FROM (SELECT * FROM"
+                + " matches ORDER BY updated_at DESC, work_id LIMIT ?) rare WHERE (SELECT count(*) FROM probe) <= ?";
+    }
+
     /** FROM and WHERE of the works matching q and the filters (alias w; the query as "query" when q is given). */
-    private static void fromWhere(SearchRequest request, StringBuilder sql, List<Object> parameters) {
-        sql.append(" FROM work w");
+    private static void fromWhere(SearchRequest request, String works, StringBuilder sql, List<Object> parameters) {
+        sql.append(" FROM ").append(works);
         if (request.q() != null) {
             sql.append(", websearch_to_tsquery('english', ?) query");
             parameters.add(request.q());
@@ -182,36 +263,51 @@ public class WorkSearch {
         }
     }
 
-    /** Facet counts over all works matching q and the filters (the cursor does not narrow them). */
-    private static List<GroupCount> group(Connection connection, SearchRequest request, String group) throws SQLException {
+    /** A facet's counts, and whether they cover only the facet window of a larger set of matches. */
+    private record Counts(List<GroupCount> values, boolean partial) {
+    }
+
+    /**
+     * Facet counts over the works matching q and the filters (the cursor does not narrow them): all of them when at
+     * most the facet window match, else the window's newest matches, found as the rank window is (see {@link #page}).
+     */
+    private static Counts group(Connection connection, SearchRequest request, String group, RankWindow window)
+            throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String sql = groupSql(request, group, parameters);
+        String sql = groupSql(request, group, window, parameters);
         List<GroupCount> counts = new ArrayList<>();
+        boolean partial = false;
         try (PreparedStatement query = prepare(connection, sql, parameters);
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 counts.add(new GroupCount(rows.getString("key"), rows.getLong("n")));
+                partial = rows.getLong("counted") > window.size();
             }
         }
-        return counts;
+        return new Counts(counts, partial);
     }
 
-    static String groupSql(SearchRequest request, String group, List<Object> parameters) {
-        StringBuilder matching = new StringBuilder("SELECT w.work_id, w.year");
-        fromWhere(request, matching, parameters);
-        String sql = switch (group) {
-            case "affiliation" -> "SELECT min(a.affiliation) AS key, count(*) AS n FROM work_affiliation a JOIN ("
-                    + matching + ") m ON m.work_id = a.work_id GROUP BY lower(a.affiliation) ORDER BY n DESC, key";
-            case "source" -> "SELECT s.object_key AS key, count(DISTINCT s.work_id) AS n FROM work_source s JOIN ("
-                    + matching + ") m ON m.work_id = s.work_id WHERE s.object_key IS NOT NULL"
-                    + " GROUP BY s.object_key ORDER BY n DESC, key";
-            case "format" -> "SELECT s.format AS key, count(DISTINCT s.work_id) AS n FROM work_source s JOIN ("
-                    + matching + ") m ON m.work_id = s.work_id WHERE s.format IS NOT NULL"
-                    + " GROUP BY s.format ORDER BY n DESC, key";
-            case "year" -> "SELECT m.year::text AS key, count(*) AS n FROM (" + matching + ") m"
+    static String groupSql(SearchRequest request, String group, RankWindow window, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder();
+        windowSources(request, window, "w.work_id, w.year, w.updated_at", sql, parameters);
+        sql.append(", counted AS MATERIALIZED (").append(windowed(window, parameters)).append(") ");
+        String matching = "SELECT * FROM counted ORDER BY updated_at DESC, work_id LIMIT ?";
+        parameters.add(window.size());
+        String counted = ", (SELECT count(*) FROM counted) AS counted";
+        sql.append(switch (group) {
+            case "affiliation" -> "SELECT min(a.affiliation) AS key, count(*) AS n" + counted
+                    + " FROM work_affiliation a JOIN (" + matching + ") m ON m.work_id = a.work_id"
+                    + " GROUP BY lower(a.affiliation) ORDER BY n DESC, key";
+            case "source" -> "SELECT s.object_key AS key, count(DISTINCT s.work_id) AS n" + counted
+                    + " FROM work_source s JOIN (" + matching + ") m ON m.work_id = s.work_id"
+                    + " WHERE s.object_key IS NOT NULL GROUP BY s.object_key ORDER BY n DESC, key";
+            case "format" -> "SELECT s.format AS key, count(DISTINCT s.work_id) AS n" + counted
+                    + " FROM work_source s JOIN (" + matching + ") m ON m.work_id = s.work_id"
+                    + " WHERE s.format IS NOT NULL GROUP BY s.format ORDER BY n DESC, key";
+            case "year" -> "SELECT m.year::text AS key, count(*) AS n" + counted + " FROM (" + matching + ") m"
                     + " WHERE m.year IS NOT NULL GROUP BY m.year ORDER BY m.year DESC";
             default -> throw new IllegalArgumentException(group);
-        };
+        });
         parameters.add(GROUP_SIZE);
         return sql + " LIMIT ?";
     }
@@ -251,10 +347,10 @@ public class WorkSearch {
         return html.toString();
     }
 
-    /** A result row before its affiliations and identifiers are attached. */
+    /** A result row of the page query. */
     private record Row(String workId, String title, String abstractText, int memberCount, Integer year,
                        Instant firstSeen, Instant updatedAt, String titleKey, Float rank, String snippet,
-                       String titleHighlight) {
+                       String titleHighlight, List<String> affiliations, Identifiers identifiers) {
 
         static Row of(ResultSet result, SearchRequest request) throws SQLException {
             boolean headlines = request.q() != null && (request.selects("snippet") || request.selects("titleHighlight"));
@@ -265,7 +361,15 @@ public class WorkSearch {
                     request.sort() == SearchSort.RELEVANCE ? result.getFloat("rank") : null,
                     headlines ? highlightHtml(result.getString("snippet")) : null,
                     headlines && result.getString("title") != null
-                            ? highlightHtml(result.getString("title_highlight")) : null);
+                            ? highlightHtml(result.getString("title_highlight")) : null,
+                    request.selects("affiliations") ? strings(result.getArray("affiliations")) : List.of(),
+                    request.selects("identifiers")
+                            ? new Identifiers(strings(result.getArray("dois")), strings(result.getArray("arxiv_ids")))
+                            : Identifiers.NONE);
+        }
+
+        private static List<String> strings(Array array) throws SQLException {
+            return List.of((String[]) array.getArray());
         }
 
         SearchCursor cursor(SearchRequest request) {
@@ -277,9 +381,9 @@ public class WorkSearch {
             return new SearchCursor(request.sort().token(), request.fingerprint(), key, workId);
         }
 
-        WorkSummary summary(WorkAttributes attributes) {
-            return new WorkSummary(workId, title, abstractText, attributes.affiliations(), attributes.identifiers(),
-                    memberCount, year, firstSeen, updatedAt, rank, snippet, titleHighlight);
+        WorkSummary summary() {
+            return new WorkSummary(workId, title, abstractText, affiliations, identifiers, memberCount, year, firstSeen,
+                    updatedAt, rank, snippet, titleHighlight);
         }
     }
 }

@@ -45,7 +45,9 @@ public class WorksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Search, filter and list works",
             description = "With q, a full-text search over titles (weighted higher) and abstracts, best match first, "
-                    + "with highlighted snippets. Without q, every work, most recently updated first. Filters combine "
+                    + "with highlighted snippets. Relevance is ranked over a bounded window of matches: all of them "
+                    + "when few match; when more match than the window (200 by default), the most recently updated "
+                    + "200, and the page then says so in rankWindow (sort=-updated lists every match). Without q, every work, most recently updated first. Filters combine "
                     + "with AND. Pages are walked with nextCursor (keyset paging: correct while works change, as fast "
                     + "on page 1000 as on page 1). group_by adds facet counts over all matching works. "
                     + "Example: /works?q=%22sum-product%22%20networks%20-vision&affiliation=University%20of%20Washington"
@@ -77,7 +79,8 @@ public class WorksResource {
                     + "is derived from the work's earliest arXiv id; works without one never match a year filter.",
                     example = "2018-2020")
             @QueryParam("year") String year,
-            @Parameter(description = "relevance (best match first; needs q; the default with q), updated / -updated "
+            @Parameter(description = "relevance (best match first among the ranked window, see rankWindow; needs q; "
+                    + "the default with q), updated / -updated "
                     + "(oldest / newest change first; -updated is the default without q), title / -title (A-Z / Z-A, "
                     + "ignoring case).", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"relevance", "updated", "-updated", "title", "-title"}))
@@ -92,7 +95,8 @@ public class WorksResource {
                     + "workId, title, abstractText, affiliations, identifiers, memberCount, year, firstSeen, "
                     + "updatedAt, rank, snippet, titleHighlight. Default: all that apply.", example = "title,snippet")
             @QueryParam("select") String select,
-            @Parameter(description = "Comma-separated facets to count over all matching works: affiliation, "
+            @Parameter(description = "Comma-separated facets to count over all matching works (over the newest "
+                    + "1000 of them when more match; the page then carries groupsWindow): affiliation, "
                     + "source (file key), format, year. At most 20 values each.", example = "affiliation,source")
             @QueryParam("group_by") String groupBy) throws SQLException {
         return search.search(SearchRequest.of(q, affiliation, source, hasDuplicates, doi, year, sort, limit, select,

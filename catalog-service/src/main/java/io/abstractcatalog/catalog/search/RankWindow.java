@@ -1,0 +1,15 @@
+package io.abstractcatalog.catalog.search;
+
+/**
+ * How many matches sort=relevance ranks at most (size: the most recently updated ones), and how many of the newest
+ * works are read in index order to find them before falling back to the full-text index (probe). See
+ * WorkSearch#page.
+ */
+public record RankWindow(int size, int probe) {
+
+    public RankWindow {
+        if (size < 1 || probe < size) {
+            throw new IllegalArgumentException("rank window " + size + " must be at least 1 and at most the probe " + probe);
+        }
+    }
+}
