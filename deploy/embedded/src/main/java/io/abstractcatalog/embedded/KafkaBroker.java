@@ -13,7 +13,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class KafkaBroker implements AutoCloseable {
 
     /** Single-node settings: without replication factor 1 here, consumer groups and transactions never form. */
-    private static final Map<String, Object> SINGLE_NODE = Map.of(
+    static final Map<String, Object> SINGLE_NODE = Map.of(
             "offsets.topic.replication.factor", "1",
             "offsets.topic.num.partitions", "5",
             "transaction.state.log.replication.factor", "1",

@@ -3,6 +3,7 @@ package io.abstractcatalog.local;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.embedded.KafkaBroker;
+import io.abstractcatalog.embedded.KafkaBrokerProcess;
 import io.abstractcatalog.embedded.PostgresServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,19 +29,36 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PrintStream out;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final boolean restartable;
     private KafkaBroker kafka;
+    private KafkaBrokerProcess kafkaProcess;
+    private String bootstrapServers;
     private PostgresServer postgres;
     private ServiceProcess ingest;
     private ServiceProcess dedup;
     private ServiceProcess catalog;
 
-    private LocalStack(StackSettings settings, PrintStream out) {
+    private LocalStack(StackSettings settings, PrintStream out, boolean restartable) {
         this.settings = settings;
         this.out = out;
+        this.restartable = restartable;
     }
 
     public static LocalStack start(StackSettings settings, PrintStream out) {
-        LocalStack stack = new LocalStack(settings, out);
+        return start(settings, out, false);
+    }
+
+    /**
+     * The same stack for fault injection: Kafka runs as a child JVM that {@link #kafkaBroker()} can stop, kill and
+     * start again on the same port and logs, and {@link #postgres()} can be stopped and started on the same port and
+     * data. Costs a few seconds more to start than {@link #start(StackSettings, PrintStream)}.
+     */
+    public static LocalStack startRestartable(StackSettings settings, PrintStream out) {
+        return start(settings, out, true);
+    }
+
+    private static LocalStack start(StackSettings settings, PrintStream out, boolean restartable) {
+        LocalStack stack = new LocalStack(settings, out, restartable);
         try {
             stack.startAll();
             return stack;
@@ -53,16 +71,25 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         long began = System.nanoTime();
         prepareFolders();
-        kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"));
-        started.add(kafka);
-        TopicProvisioner.ensure(kafka.bootstrapServers(), Topics.all(settings.partitions()));
-        out.println("stack   | Kafka (KRaft) ready at " + kafka.bootstrapServers());
-        postgres = PostgresServer.start(settings.dataDir().resolve("postgres"), "catalog");
+        if (restartable) {
+            kafkaProcess = KafkaBrokerProcess.start(settings.dataDir().resolve("kafka"));
+            started.add(kafkaProcess);
+            bootstrapServers = kafkaProcess.bootstrapServers();
+        } else {
+            kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"));
+            started.add(kafka);
+            bootstrapServers = kafka.bootstrapServers();
+        }
+        TopicProvisioner.ensure(bootstrapServers, Topics.all(settings.partitions()));
+        out.println("stack   | Kafka (KRaft) ready at " + bootstrapServers);
+        postgres = restartable
+                ? PostgresServer.startRestartable(settings.dataDir().resolve("postgres"), "catalog")
+                : PostgresServer.start(settings.dataDir().resolve("postgres"), "catalog");
         started.add(postgres);
         out.println("stack   | PostgreSQL ready at " + postgres.jdbcUrl());
 
         Map<String, String> kafkaConfig = Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "kafka.bootstrap.servers", bootstrapServers,
                 "topics.partitions", Integer.toString(settings.partitions()));
         catalog = service("catalog", settings.catalogPort(), merge(kafkaConfig, Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
@@ -93,7 +120,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /** The broker of a stack from {@link #startRestartable}, to stop, kill and start again. */
+    public KafkaBrokerProcess kafkaBroker() {
+        if (kafkaProcess == null) {
+            throw new IllegalStateException("Kafka runs in-process here and cannot be restarted: use LocalStack.startRestartable");
+        }
+        return kafkaProcess;
+    }
+
+    /** The catalog's PostgreSQL server; from {@link #startRestartable} it can also be stopped and restarted. */
+    public PostgresServer postgres() {
+        return postgres;
     }
 
     public StackSettings settings() {
