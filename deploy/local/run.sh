@@ -7,4 +7,5 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 echo "Building (tests skipped)…"
 ./mvnw -B -q package -DskipTests
-exec java -Dcatalog.project.root="$root" -jar deploy/local/target/local-stack.jar "$@"
+exec java -Dcatalog.project.root="$root" -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" \
+    io.abstractcatalog.local.LocalStackMain "$@"

@@ -13,7 +13,7 @@ rm -rf "$work/bucket" "$work/data" "$work/workload"; mkdir -p "$work/bucket" "$w
 python3 "$root/deploy/kubernetes/sizing/make-workload.py" "$root/../shared/eval/arxiv-oai-sample/arxiv_data.csv" "$work/workload" 100 "${2:-1}"
 expected=$(cat "$work"/workload/*.txt | grep -c '^Abstract:')
 cport=18480; iport=18481; dport=18482
-java -Dcatalog.project.root="$root" -jar "$root/deploy/local/target/local-stack.jar" --bucket="$work/bucket" \
+java -Dcatalog.project.root="$root" -cp "$root/deploy/local/target/local-stack.jar:$root/deploy/local/target/lib/*" io.abstractcatalog.local.LocalStackMain --bucket="$work/bucket" \
   --data="$work/data" --catalog-port=$cport --ingest-port=$iport --dedup-port=$dport >"$work/stack.log" 2>&1 &
 stack=$!
 trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
