@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
@@ -20,7 +21,13 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,6 +37,10 @@ class WorkEventConsumptionTest {
 
     @Inject
     WorksTopic topic;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "catalog.consumer.group-id")
+    String groupId;
 
     @Test
     void aPublishedWorkAppearsWithItsSources() {
@@ -176,6 +187,21 @@ class WorkEventConsumptionTest {
 
         awaitWork(committed);
         when().get("/works/{id}", aborted).then().statusCode(404);
+    }
+
+    @Test
+    void theGroupsLagReachesZeroOnTheTransactionalTopic() throws Exception {
+        String id = newId();
+        int partition = topic.publish(work(id).upserted());
+        awaitWork(id);
+
+        TopicPartition works = new TopicPartition(Topics.WORKS, partition);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            long end = admin.listOffsets(Map.of(works, OffsetSpec.latest())).partitionResult(works).get().offset();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin
+                    .listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().get(works).offset())
+                    .as("committed offset, past the commit marker").isEqualTo(end));
+        }
     }
 
     static JsonPath awaitWork(String id) {

@@ -223,12 +223,17 @@ public class WorkEventConsumer {
         LOG.debugf("Applied %d work events: %s", events.size(), result.counts());
     }
 
-    /** Commits past the last record of each partition of the batch, invalid ones included: they are done with. */
+    /**
+     * Commits past the last record of each partition of the batch, invalid ones included: they are done with. The
+     * consumer's position is used when it lies further: it has also stepped over the transaction's commit marker, so
+     * the group's lag reaches 0 (lag-based autoscaling and monitoring would otherwise see 1 per partition forever).
+     */
     private void commit(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+            long next = Math.max(inPartition.get(inPartition.size() - 1).offset() + 1, kafka.position(partition));
+            offsets.put(partition, new OffsetAndMetadata(next));
         }
         try {
             kafka.commitSync(offsets);
