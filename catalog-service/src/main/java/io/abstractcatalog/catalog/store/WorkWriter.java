@@ -13,7 +13,11 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -59,15 +63,99 @@ public class WorkWriter {
         this.dataSource = dataSource;
     }
 
-    /** Applies the events in order in one transaction: all of them land, or none (the exception says why). */
+    /**
+     * Applies the events in one transaction: all of them land, or none (the exception says why). The result equals
+     * applying them one by one in order, but costs a dozen statements per batch instead of about ten per event:
+     * events of different works never touch each other's rows, and of one work's events in a batch only the newest
+     * version can leave a trace (each write is guarded by version), so the older ones are {@link Outcome#STALE}.
+     */
     public BatchResult apply(List<WorkEvent> events) throws SQLException {
-        return inTransaction(connection -> {
-            List<Outcome> outcomes = new ArrayList<>(events.size());
-            for (WorkEvent event : events) {
-                outcomes.add(applyOne(connection, event));
+        return inTransaction(connection -> applyNewest(connection, events));
+    }
+
+    private BatchResult applyNewest(Connection connection, List<WorkEvent> events) throws SQLException {
+        Map<String, Integer> newest = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            WorkEvent event = events.get(i);
+            // On equal versions the first one wins, as one at a time: every guard is "strictly older".
+            newest.merge(event.workId(), i, (kept, next) -> events.get(next).version() > events.get(kept).version()
+                    ? next : kept);
+        }
+        Outcome[] outcomes = new Outcome[events.size()];
+        Arrays.fill(outcomes, Outcome.STALE);
+        List<Integer> upserts = new ArrayList<>();
+        List<Integer> redirects = new ArrayList<>();
+        for (int index : newest.values()) {
+            (events.get(index).type() == WorkEvent.Type.UPSERTED ? upserts : redirects).add(index);
+        }
+        upsertAll(connection, events, upserts, outcomes);
+        redirectAll(connection, events, redirects, outcomes);
+        return new BatchResult(Arrays.asList(outcomes));
+    }
+
+    private void upsertAll(Connection connection, List<WorkEvent> events, List<Integer> upserts, Outcome[] outcomes)
+            throws SQLException {
+        Map<String, Long> redirected = redirectVersions(connection,
+                upserts.stream().map(i -> events.get(i).workId()).toList());
+        List<Work> candidates = new ArrayList<>();
+        List<Integer> candidateIndexes = new ArrayList<>();
+        for (int index : upserts) {
+            WorkEvent event = events.get(index);
+            Long redirectVersion = redirected.get(event.workId());
+            if (redirectVersion == null || redirectVersion < event.version()) {
+                candidates.add(event.work());
+                candidateIndexes.add(index);
             }
-            return new BatchResult(outcomes);
-        });
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        int[] changed;
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_WORK)) {
+            for (int i = 0; i < candidates.size(); i++) {
+                setWork(upsert, candidates.get(i), events.get(candidateIndexes.get(i)).version());
+                upsert.addBatch();
+            }
+            changed = upsert.executeBatch();
+        }
+        List<Work> applied = new ArrayList<>();
+        List<String> cameBack = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (changed[i] > 0) {
+                Work work = candidates.get(i);
+                applied.add(work);
+                outcomes[candidateIndexes.get(i)] = Outcome.APPLIED;
+                if (redirected.containsKey(work.workId())) {
+                    cameBack.add(work.workId()); // a newer version of a redirected id: the redirect is over
+                }
+            }
+        }
+        executeForAll(connection, "DELETE FROM work_redirect WHERE from_id = ANY (?)", cameBack);
+        replaceChildren(connection, applied);
+    }
+
+    private void redirectAll(Connection connection, List<WorkEvent> events, List<Integer> redirects,
+                             Outcome[] outcomes) throws SQLException {
+        if (redirects.isEmpty()) {
+            return;
+        }
+        int[] changed;
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REDIRECT)) {
+            for (int index : redirects) {
+                setRedirect(upsert, events.get(index));
+                upsert.addBatch();
+            }
+            changed = upsert.executeBatch();
+        }
+        List<String> gone = new ArrayList<>();
+        for (int i = 0; i < redirects.size(); i++) {
+            if (changed[i] > 0) {
+                outcomes[redirects.get(i)] = Outcome.REDIRECTED;
+                gone.add(events.get(redirects.get(i)).workId());
+            }
+        }
+        // Sources, affiliations and identifiers go with them (ON DELETE CASCADE); the surviving works list them.
+        executeForAll(connection, "DELETE FROM work WHERE work_id = ANY (?)", gone);
     }
 
     /**
@@ -108,25 +196,18 @@ public class WorkWriter {
     private Outcome applyOne(Connection connection, WorkEvent event) throws SQLException {
         return switch (event.type()) {
             case UPSERTED -> upsert(connection, event.work(), event.version());
-            case REDIRECTED -> redirect(connection, event.workId(), event.redirectTo(), event.version());
+            case REDIRECTED -> redirect(connection, event);
         };
     }
 
     private Outcome upsert(Connection connection, Work work, long version) throws SQLException {
-        Long redirectVersion = redirectVersion(connection, work.workId());
+        Long redirectVersion = redirectVersions(connection, List.of(work.workId())).get(work.workId());
         if (redirectVersion != null && redirectVersion >= version) {
             return Outcome.STALE;
         }
         int changed;
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_WORK)) {
-            upsert.setString(1, work.workId());
-            upsert.setLong(2, version);
-            upsert.setString(3, clean(work.title()));
-            upsert.setString(4, work.abstractText() == null ? "" : clean(work.abstractText()));
-            upsert.setInt(5, work.memberCount());
-            Columns.setInstant(upsert, 6, work.firstSeen());
-            Columns.setInstant(upsert, 7, work.updatedAt());
-            setNullableInt(upsert, 8, WorkYear.of(work));
+            setWork(upsert, work, version);
             changed = upsert.executeUpdate();
         }
         if (changed == 0) {
@@ -134,69 +215,93 @@ public class WorkWriter {
         }
         if (redirectVersion != null) {
             // A newer version of a redirected id: the work came back (e.g. a cluster split), the redirect is over.
-            execute(connection, "DELETE FROM work_redirect WHERE from_id = ?", work.workId());
+            executeForAll(connection, "DELETE FROM work_redirect WHERE from_id = ANY (?)", List.of(work.workId()));
         }
-        replaceChildren(connection, work);
+        replaceChildren(connection, List.of(work));
         return Outcome.APPLIED;
     }
 
-    private Outcome redirect(Connection connection, String fromId, String toId, long version) throws SQLException {
+    private Outcome redirect(Connection connection, WorkEvent event) throws SQLException {
         int changed;
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REDIRECT)) {
-            upsert.setString(1, fromId);
-            upsert.setString(2, toId);
-            upsert.setLong(3, version);
-            upsert.setString(4, fromId);
-            upsert.setLong(5, version);
+            setRedirect(upsert, event);
             changed = upsert.executeUpdate();
         }
         if (changed == 0) {
             return Outcome.STALE;
         }
         // Sources, affiliations and identifiers go with it (ON DELETE CASCADE); the surviving work lists them.
-        execute(connection, "DELETE FROM work WHERE work_id = ?", fromId);
+        executeForAll(connection, "DELETE FROM work WHERE work_id = ANY (?)", List.of(event.workId()));
         return Outcome.REDIRECTED;
     }
 
-    /** Children follow the work row: replaced whole, and only when the row itself changed. */
-    private void replaceChildren(Connection connection, Work work) throws SQLException {
-        String id = work.workId();
-        execute(connection, "DELETE FROM work_source WHERE work_id = ?", id);
-        execute(connection, "DELETE FROM work_affiliation WHERE work_id = ?", id);
-        execute(connection, "DELETE FROM work_identifier WHERE work_id = ?", id);
+    private static void setWork(PreparedStatement upsert, Work work, long version) throws SQLException {
+        upsert.setString(1, work.workId());
+        upsert.setLong(2, version);
+        upsert.setString(3, clean(work.title()));
+        upsert.setString(4, work.abstractText() == null ? "" : clean(work.abstractText()));
+        upsert.setInt(5, work.memberCount());
+        Columns.setInstant(upsert, 6, work.firstSeen());
+        Columns.setInstant(upsert, 7, work.updatedAt());
+        setNullableInt(upsert, 8, WorkYear.of(work));
+    }
+
+    private static void setRedirect(PreparedStatement upsert, WorkEvent event) throws SQLException {
+        upsert.setString(1, event.workId());
+        upsert.setString(2, event.redirectTo());
+        upsert.setLong(3, event.version());
+        upsert.setString(4, event.workId());
+        upsert.setLong(5, event.version());
+    }
+
+    /** Children follow the work rows: replaced whole, and only for works whose row itself changed. */
+    private void replaceChildren(Connection connection, List<Work> works) throws SQLException {
+        if (works.isEmpty()) {
+            return;
+        }
+        List<String> ids = works.stream().map(Work::workId).toList();
+        executeForAll(connection, "DELETE FROM work_source WHERE work_id = ANY (?)", ids);
+        executeForAll(connection, "DELETE FROM work_affiliation WHERE work_id = ANY (?)", ids);
+        executeForAll(connection, "DELETE FROM work_identifier WHERE work_id = ANY (?)", ids);
 
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SOURCE)) {
-            for (WorkSource source : work.sources()) {
-                SourceRef ref = source.source();
-                insert.setString(1, id);
-                insert.setString(2, clean(source.recordId()));
-                insert.setString(3, ref == null ? null : clean(ref.bucket()));
-                insert.setString(4, ref == null ? null : clean(ref.key()));
-                insert.setString(5, ref == null ? null : clean(ref.contentHash()));
-                insert.setString(6, ref == null ? null : clean(ref.format()));
-                setNullableInt(insert, 7, ref == null ? null : ref.ordinal());
-                setNullableInt(insert, 8, ref == null ? null : ref.line());
-                insert.setString(9, ref == null ? null : clean(ref.sourceId()));
-                Columns.setInstant(insert, 10, source.ingestedAt());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO work_affiliation (work_id, affiliation) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (String affiliation : work.affiliations()) {
-                if (affiliation != null && !affiliation.isBlank()) {
-                    insert.setString(1, id);
-                    insert.setString(2, clean(affiliation.strip()));
+            for (Work work : works) {
+                for (WorkSource source : work.sources()) {
+                    SourceRef ref = source.source();
+                    insert.setString(1, work.workId());
+                    insert.setString(2, clean(source.recordId()));
+                    insert.setString(3, ref == null ? null : clean(ref.bucket()));
+                    insert.setString(4, ref == null ? null : clean(ref.key()));
+                    insert.setString(5, ref == null ? null : clean(ref.contentHash()));
+                    insert.setString(6, ref == null ? null : clean(ref.format()));
+                    setNullableInt(insert, 7, ref == null ? null : ref.ordinal());
+                    setNullableInt(insert, 8, ref == null ? null : ref.line());
+                    insert.setString(9, ref == null ? null : clean(ref.sourceId()));
+                    Columns.setInstant(insert, 10, source.ingestedAt());
                     insert.addBatch();
                 }
             }
             insert.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO work_affiliation (work_id, affiliation) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (Work work : works) {
+                for (String affiliation : work.affiliations()) {
+                    if (affiliation != null && !affiliation.isBlank()) {
+                        insert.setString(1, work.workId());
+                        insert.setString(2, clean(affiliation.strip()));
+                        insert.addBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO work_identifier (work_id, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            addIdentifiers(insert, id, "doi", work.identifiers().doi());
-            addIdentifiers(insert, id, "arxiv", work.identifiers().arxiv());
+            for (Work work : works) {
+                addIdentifiers(insert, work.workId(), "doi", work.identifiers().doi());
+                addIdentifiers(insert, work.workId(), "arxiv", work.identifiers().arxiv());
+            }
             insert.executeBatch();
         }
     }
@@ -213,18 +318,31 @@ public class WorkWriter {
         }
     }
 
-    private static Long redirectVersion(Connection connection, String workId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT version FROM work_redirect WHERE from_id = ?")) {
-            query.setString(1, workId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
+    /** The recorded redirect version of each id that has one. */
+    private static Map<String, Long> redirectVersions(Connection connection, List<String> workIds)
+            throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        if (workIds.isEmpty()) {
+            return versions;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT from_id, version FROM work_redirect WHERE from_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("text", workIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(rows.getString(1), rows.getLong(2));
+                }
             }
         }
+        return versions;
     }
 
-    private static void execute(Connection connection, String sql, String workId) throws SQLException {
+    private static void executeForAll(Connection connection, String sql, List<String> workIds) throws SQLException {
+        if (workIds.isEmpty()) {
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, workId);
+            statement.setArray(1, connection.createArrayOf("text", workIds.toArray()));
             statement.executeUpdate();
         }
     }
