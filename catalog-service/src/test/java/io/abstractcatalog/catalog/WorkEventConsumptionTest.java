@@ -41,6 +41,8 @@ class WorkEventConsumptionTest {
     String bootstrapServers;
     @ConfigProperty(name = "catalog.consumer.group-id")
     String groupId;
+    @ConfigProperty(name = "catalog.consumer.threads")
+    int threads;
 
     @Test
     void aPublishedWorkAppearsWithItsSources() {
@@ -201,6 +203,19 @@ class WorkEventConsumptionTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin
                     .listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().get(works).offset())
                     .as("committed offset, past the commit marker").isEqualTo(end));
+        }
+    }
+
+    @Test
+    void eachConfiguredLoopIsAMemberOfTheGroupWithItsOwnPartitions() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var members = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get()
+                        .members();
+                assertThat(members).as("one member per loop").hasSize(threads);
+                assertThat(members).allSatisfy(member -> assertThat(member.assignment().topicPartitions())
+                        .as("partitions of %s", member.clientId()).isNotEmpty());
+            });
         }
     }
 

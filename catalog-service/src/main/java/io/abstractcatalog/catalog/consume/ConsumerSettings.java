@@ -16,6 +16,13 @@ public interface ConsumerSettings {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Consumer loops in this instance, each with its own thread, consumer and database connection; the group splits
+     * the partitions of "works" between them, so more than the partition count leaves loops idle.
+     */
+    @WithDefault("2")
+    int threads();
+
     /** Most events per poll, and so per database transaction. */
     @WithDefault("500")
     int maxPollRecords();
