@@ -64,8 +64,8 @@ public class WorkWriter {
     }
 
     /**
-     * Applies the events in one transaction: all of them land, or none (the exception says why). The result equals
-     * applying them one by one in order, but costs a dozen statements per batch instead of about ten per event:
+     * Applies the events in one transaction: all of them land, or none (the exception says why). The catalog ends
+     * as if they were applied one by one in order, at a dozen statements per batch instead of about ten per event:
      * events of different works never touch each other's rows, and of one work's events in a batch only the newest
      * version can leave a trace (each write is guarded by version), so the older ones are {@link Outcome#STALE}.
      */
