@@ -60,7 +60,8 @@ public class WorkEventConsumer {
 
     private volatile boolean running;
     private volatile boolean disabled;
-    private final List<Loop> loops = new ArrayList<>();
+    // Published whole once started: the readiness check reads it from other threads.
+    private volatile List<Loop> loops = List.of();
 
     WorkEventConsumer(WorkWriter writer, WorkEventMetrics metrics, ConsumerSettings settings,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -79,9 +80,11 @@ public class WorkEventConsumer {
             return;
         }
         running = true;
+        List<Loop> started = new ArrayList<>();
         for (int n = 0; n < settings.threads(); n++) {
-            loops.add(new Loop(n));
+            started.add(new Loop(n));
         }
+        loops = List.copyOf(started);
         // Dedicated threads: each loop blocks for its whole life, which would starve a shared worker pool.
         loops.forEach(Loop::start);
     }
