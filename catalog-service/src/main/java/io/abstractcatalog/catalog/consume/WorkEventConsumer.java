@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -115,7 +116,7 @@ public class WorkEventConsumer {
     }
 
     public String lastProblem() {
-        return loops.stream().map(loop -> loop.lastProblem).filter(problem -> problem != null).findFirst()
+        return loops.stream().map(loop -> loop.lastProblem).filter(Objects::nonNull).findFirst()
                 .orElse(null);
     }
 

@@ -169,7 +169,7 @@ public class WorkWriter {
             for (int i = 0; i < events.size(); i++) {
                 Savepoint savepoint = connection.setSavepoint();
                 try {
-                    outcomes.add(applyOne(connection, events.get(i)));
+                    outcomes.add(applyNewest(connection, List.of(events.get(i))).outcomes().get(0));
                     connection.releaseSavepoint(savepoint);
                 } catch (SQLException e) {
                     if (!isDataError(e)) {
@@ -191,48 +191,6 @@ public class WorkWriter {
     public static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
-    }
-
-    private Outcome applyOne(Connection connection, WorkEvent event) throws SQLException {
-        return switch (event.type()) {
-            case UPSERTED -> upsert(connection, event.work(), event.version());
-            case REDIRECTED -> redirect(connection, event);
-        };
-    }
-
-    private Outcome upsert(Connection connection, Work work, long version) throws SQLException {
-        Long redirectVersion = redirectVersions(connection, List.of(work.workId())).get(work.workId());
-        if (redirectVersion != null && redirectVersion >= version) {
-            return Outcome.STALE;
-        }
-        int changed;
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_WORK)) {
-            setWork(upsert, work, version);
-            changed = upsert.executeUpdate();
-        }
-        if (changed == 0) {
-            return Outcome.STALE;
-        }
-        if (redirectVersion != null) {
-            // A newer version of a redirected id: the work came back (e.g. a cluster split), the redirect is over.
-            executeForAll(connection, "DELETE FROM work_redirect WHERE from_id = ANY (?)", List.of(work.workId()));
-        }
-        replaceChildren(connection, List.of(work));
-        return Outcome.APPLIED;
-    }
-
-    private Outcome redirect(Connection connection, WorkEvent event) throws SQLException {
-        int changed;
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REDIRECT)) {
-            setRedirect(upsert, event);
-            changed = upsert.executeUpdate();
-        }
-        if (changed == 0) {
-            return Outcome.STALE;
-        }
-        // Sources, affiliations and identifiers go with it (ON DELETE CASCADE); the surviving work lists them.
-        executeForAll(connection, "DELETE FROM work WHERE work_id = ANY (?)", List.of(event.workId()));
-        return Outcome.REDIRECTED;
     }
 
     private static void setWork(PreparedStatement upsert, Work work, long version) throws SQLException {
