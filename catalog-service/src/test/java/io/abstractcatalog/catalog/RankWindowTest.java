@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import io.abstractcatalog.catalog.search.GroupCount;
 import io.abstractcatalog.catalog.search.RankWindow;
 import io.abstractcatalog.catalog.search.SearchRequest;
+import io.abstractcatalog.catalog.search.WindowPath;
 import io.abstractcatalog.catalog.search.WorkPage;
 import io.abstractcatalog.catalog.search.WorkSearch;
 import io.abstractcatalog.catalog.search.WorkSummary;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Relevance ranks a bounded window of matches (the most recently updated ones). Runs WorkSearch on the real database
  * with a small window, so both regimes are covered with a handful of works: few matches (all ranked) and more matches
- * than the window (only the newest ranked, and the page says so).
+ * than the window (only the newest ranked, and the page says so), each found by every path (probe, probe falling back
+ * to the index, index at once).
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -99,9 +101,11 @@ class RankWindowTest {
         List<String> ids = fiveMatches(word, uniqueTag());
 
         // Probe of the 5 newest works finds 5 matches, more than the window of 3: the probe is the window.
-        WorkPage probed = search(byRelevance(word, null, null), 3, 5);
+        WorkPage probed = search(byRelevance(word, null, null), 3, 5, WindowPath.PROBE);
         // Probe of the 3 newest works finds only 3: the window comes from the full-text index instead.
-        WorkPage indexed = search(byRelevance(word, null, null), 3, 3);
+        WorkPage fellBack = search(byRelevance(word, null, null), 3, 3, WindowPath.PROBE);
+        // Straight to the full-text index, as for a query the planner expects to be rare.
+        WorkPage indexed = search(byRelevance(word, null, null), 3, 5, WindowPath.INDEX);
 
         // The three newest matches, best rank first; the older, better-ranked title match is outside the window.
         assertThat(probed.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(ids.get(2), ids.get(3),
@@ -109,7 +113,9 @@ class RankWindowTest {
         assertThat(probed.items()).extracting(WorkSummary::rank).isSortedAccordingTo((a, b) -> Float.compare(b, a));
         assertThat(probed.rankWindow()).isEqualTo(3);
         assertThat(probed.nextCursor()).isNull();
+        assertThat(fellBack).isEqualTo(probed);
         assertThat(indexed).isEqualTo(probed);
+        assertThat(search(byRelevance(word, null, null), 3, 5)).isEqualTo(probed);
     }
 
     @Test
@@ -179,9 +185,11 @@ class RankWindowTest {
                 null);
 
         WorkPage all = search(request, 5, 5);
-        // Window 3 from the probe (5 newest works, 5 matches) and from the full-text index (probe of 3 too small).
-        WorkPage probed = search(request, 3, 5);
-        WorkPage indexed = search(request, 3, 3);
+        // Window 3 from the probe (5 newest works, 5 matches), from the full-text index after a probe of 3 found too
+        // few, and from the full-text index at once.
+        WorkPage probed = search(request, 3, 5, WindowPath.PROBE);
+        WorkPage fellBack = search(request, 3, 3, WindowPath.PROBE);
+        WorkPage indexed = search(request, 3, 5, WindowPath.INDEX);
 
         assertThat(all.groups().get("affiliation")).extracting(GroupCount::key, GroupCount::count)
                 .containsExactly(tuple(tag, 5L));
@@ -191,6 +199,24 @@ class RankWindowTest {
         assertThat(probed.groupsWindow()).isEqualTo(3);
         assertThat(indexed.groups()).isEqualTo(probed.groups());
         assertThat(indexed.groupsWindow()).isEqualTo(3);
+        assertThat(fellBack).isEqualTo(indexed);
+    }
+
+    @Test
+    void thePlannersEstimateSendsARareQueryStraightToTheIndexAndAnUnfilteredOneToTheProbe() throws Exception {
+        fiveMatches(uniqueWord(), uniqueTag());
+        RankWindow window = new RankWindow(3, 5);
+        try (Connection connection = dataSource.getConnection()) {
+            // Every one of the 5 probed works matches no filter at all; a word no work contains is estimated rare.
+            long unfiltered = WorkSearch.estimateProbeMatches(connection,
+                    SearchRequest.of(null, null, null, null, null, null, "-updated", null, null, null, null), window);
+            long rare = WorkSearch.estimateProbeMatches(connection, byRelevance(uniqueWord(), null, null), window);
+
+            assertThat(unfiltered).isEqualTo(5);
+            assertThat(WindowPath.choose(unfiltered, window)).isEqualTo(WindowPath.PROBE);
+            assertThat(rare).isLessThanOrEqualTo(1);
+            assertThat(WindowPath.choose(rare, window)).isEqualTo(WindowPath.INDEX);
+        }
     }
 
     private static SearchRequest byRelevance(String word, String limit, String cursor) {
@@ -205,9 +231,15 @@ class RankWindowTest {
         return ids;
     }
 
+    /** A search as the service runs it: the window's path picked by the planner's estimate. */
     private WorkPage search(SearchRequest request, int size, int probe) throws Exception {
+        return search(request, size, probe, null);
+    }
+
+    private WorkPage search(SearchRequest request, int size, int probe, WindowPath path) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            return WorkSearch.search(connection, request, new RankWindow(size, probe), new RankWindow(size, probe));
+            return WorkSearch.search(connection, request, new RankWindow(size, probe), new RankWindow(size, probe),
+                    path);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,8 +69,21 @@ public class WorkSearch {
      */
     public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
                                   RankWindow facetWindow) throws SQLException {
+        return search(connection, request, rankWindow, facetWindow, null);
+    }
+
+    /**
+     * As {@link #search(Connection, SearchRequest, RankWindow, RankWindow)}, with the windows found by the given
+     * path instead of the one the planner's estimate picks (null); tests run both to show they find the same window.
+     */
+    public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
+                                  RankWindow facetWindow, WindowPath path) throws SQLException {
+        WindowPath rankPath = path;
+        if (rankPath == null && request.sort() == SearchSort.RELEVANCE) {
+            rankPath = WindowPath.choose(estimateProbeMatches(connection, request, rankWindow), rankWindow);
+        }
         List<Object> parameters = new ArrayList<>();
-        String sql = page(request, rankWindow, parameters);
+        String sql = page(request, rankWindow, rankPath, parameters);
         List<Row> rows = new ArrayList<>();
         long candidates = 0;
         try (PreparedStatement query = prepare(connection, sql, parameters);
@@ -89,8 +104,10 @@ public class WorkSearch {
         boolean partialGroups = false;
         if (!request.groupBy().isEmpty()) {
             groups = new LinkedHashMap<>();
+            WindowPath facetPath = path != null ? path
+                    : WindowPath.choose(estimateProbeMatches(connection, request, facetWindow), facetWindow);
             for (String group : request.groupBy()) {
-                Counts counts = group(connection, request, group, facetWindow);
+                Counts counts = group(connection, request, group, facetWindow, facetPath);
                 groups.put(group, counts.values());
                 partialGroups |= counts.partial();
             }
@@ -110,13 +127,14 @@ public class WorkSearch {
      * they are the window (a word found in half the catalog stops after a few hundred rows). Otherwise the query is
      * rare, and "matches" takes all its matches through the GIN index. Each branch runs only when its one-time
      * condition holds; a planner choice between the two on estimates alone could scan the whole table for a phrase
-     * whose words are common but whose matches are rare.
+     * whose words are common but whose matches are rare. When the estimate already says the query is rare
+     * ({@link WindowPath#INDEX}), the probe is left out: it could only find too few.
      */
-    static String page(SearchRequest request, RankWindow window, List<Object> parameters) {
+    static String page(SearchRequest request, RankWindow window, WindowPath path, List<Object> parameters) {
         boolean ranked = request.sort() == SearchSort.RELEVANCE;
         StringBuilder sql = new StringBuilder();
         if (ranked) {
-            windowSources(request, window, CANDIDATE_COLUMNS + ", w.search_vector, query", sql, parameters);
+            windowSources(request, window, path, CANDIDATE_COLUMNS + ", w.search_vector, query", sql, parameters);
         }
         sql.append("SELECT page.work_id, page.title, page.abstract_text, page.member_count,"
                 + " page.year, page.first_seen, page.updated_at, page.title_key");
@@ -143,7 +161,7 @@ public class WorkSearch {
         if (ranked) {
             // Normalization 32 maps the rank into [0, 1) without changing the order, so clients can show it.
             sql.append("SELECT windowed.*, ts_rank_cd(windowed.search_vector, windowed.query, 32) AS rank,"
-                    + " count(*) OVER () AS candidates FROM (").append(windowed(window, parameters))
+                    + " count(*) OVER () AS candidates FROM (").append(windowed(window, path, parameters))
                     .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?");
             parameters.add(window.size());
         } else {
@@ -198,23 +216,59 @@ public class WorkSearch {
         return sql.toString();
     }
 
+    /** The newest window.probe() works, in index order: the works the probe reads. */
+    private static final String PROBED_WORKS = "(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w";
+
     /**
-     * The CTEs "probe" (matches among the newest window.probe() works, at most window.size() + 1) and "matches" (all
-     * matches, read only when the probe found too few), with the given columns of alias w; see {@link #page}.
+     * The CTEs "probe" (matches among the newest window.probe() works, at most window.size() + 1; left out on path
+     * INDEX) and "matches" (all matches, read only when the probe found too few), with the given columns of alias w;
+     * see {@link #page}.
      */
-    private static void windowSources(SearchRequest request, RankWindow window, String columns, StringBuilder sql,
-                                      List<Object> parameters) {
-        sql.append("WITH probe AS MATERIALIZED (SELECT ").append(columns);
-        parameters.add(window.probe());
-        fromWhere(request, "(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w", sql, parameters);
-        sql.append(" ORDER BY w.updated_at DESC, w.work_id LIMIT ?), matches AS MATERIALIZED (SELECT ").append(columns);
-        parameters.add(window.size() + 1);
+    private static void windowSources(SearchRequest request, RankWindow window, WindowPath path, String columns,
+                                      StringBuilder sql, List<Object> parameters) {
+        sql.append("WITH ");
+        if (path == WindowPath.PROBE) {
+            sql.append("probe AS MATERIALIZED (SELECT ").append(columns);
+            parameters.add(window.probe());
+            fromWhere(request, PROBED_WORKS, sql, parameters);
+            sql.append(" ORDER BY w.updated_at DESC, w.work_id LIMIT ?), ");
+            parameters.add(window.size() + 1);
+        }
+        sql.append("matches AS MATERIALIZED (SELECT ").append(columns);
         fromWhere(request, "work w", sql, parameters);
         sql.append(") ");
     }
 
-    /** The newest window.size() + 1 matches, from the probe when it found enough, else from all matches. */
-    private static String windowed(RankWindow window, List<Object> parameters) {
+    /**
+     * The planner's estimate of how many of the works the probe would read match q and the filters: PostgreSQL's
+     * own statistics of the tsvector's words, read with EXPLAIN (a plan, no execution).
+     */
+    public static long estimateProbeMatches(Connection connection, SearchRequest request, RankWindow window)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("EXPLAIN SELECT 1");
+        parameters.add(window.probe());
+        fromWhere(request, PROBED_WORKS, sql, parameters);
+        try (PreparedStatement explain = prepare(connection, sql.toString(), parameters);
+             ResultSet plan = explain.executeQuery()) {
+            plan.next();
+            // The first line is the top node, e.g. "Subquery Scan on w  (cost=0.42..4836.73 rows=322 width=4)".
+            Matcher rows = PLAN_ROWS.matcher(plan.getString(1));
+            if (!rows.find()) {
+                throw new SQLException("no row estimate in plan line: " + plan.getString(1));
+            }
+            return Long.parseLong(rows.group(1));
+        }
+    }
+
+    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
+
+    /** The newest window.size() + 1 matches: from the probe when it found enough, else from all matches. */
+    private static String windowed(RankWindow window, WindowPath path, List<Object> parameters) {
+        if (path == WindowPath.INDEX) {
+            parameters.add(window.size() + 1);
+            return "SELECT * FROM matches ORDER BY updated_at DESC, work_id LIMIT ?";
+        }
         parameters.add(window.size());
         parameters.add(window.size() + 1);
         parameters.add(window.size());
@@ -271,10 +325,10 @@ public class WorkSearch {
      * Facet counts over the works matching q and the filters (the cursor does not narrow them): all of them when at
      * most the facet window match, else the window's newest matches, found as the rank window is (see {@link #page}).
      */
-    private static Counts group(Connection connection, SearchRequest request, String group, RankWindow window)
-            throws SQLException {
+    private static Counts group(Connection connection, SearchRequest request, String group, RankWindow window,
+                                WindowPath path) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String sql = groupSql(request, group, window, parameters);
+        String sql = groupSql(request, group, window, path, parameters);
         List<GroupCount> counts = new ArrayList<>();
         boolean partial = false;
         try (PreparedStatement query = prepare(connection, sql, parameters);
@@ -287,10 +341,11 @@ public class WorkSearch {
         return new Counts(counts, partial);
     }
 
-    static String groupSql(SearchRequest request, String group, RankWindow window, List<Object> parameters) {
+    static String groupSql(SearchRequest request, String group, RankWindow window, WindowPath path,
+                           List<Object> parameters) {
         StringBuilder sql = new StringBuilder();
-        windowSources(request, window, "w.work_id, w.year, w.updated_at", sql, parameters);
-        sql.append(", counted AS MATERIALIZED (").append(windowed(window, parameters)).append(") ");
+        windowSources(request, window, path, "w.work_id, w.year, w.updated_at", sql, parameters);
+        sql.append(", counted AS MATERIALIZED (").append(windowed(window, path, parameters)).append(") ");
         String matching = "SELECT * FROM counted ORDER BY updated_at DESC, work_id LIMIT ?";
         parameters.add(window.size());
         String counted = ", (SELECT count(*) FROM counted) AS counted";
