@@ -30,7 +30,7 @@ class SchemaMigrationTest {
         assertThat(column("SELECT regexp_replace(script, '^.*/', '') FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
                 .containsExactly("V1__works.sql", "V2__work_sources.sql", "V3__work_affiliations.sql",
                         "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
-                        "V7__query_indexes.sql");
+                        "V7__query_indexes.sql", "V8__affiliation_newest_index.sql");
     }
 
     @Test
@@ -75,7 +75,7 @@ class SchemaMigrationTest {
     @Test
     void lookupColumnsAreIndexed() throws SQLException {
         assertThat(column("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"))
-                .contains("work_affiliation_affiliation_idx", "work_identifier_kind_value_idx", "work_updated_at_idx",
+                .contains("work_affiliation_newest_idx", "work_identifier_kind_value_idx", "work_updated_at_idx",
                         "work_redirect_pkey", "work_source_pkey");
     }
 

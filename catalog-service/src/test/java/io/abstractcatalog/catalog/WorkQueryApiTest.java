@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,6 +151,38 @@ class WorkQueryApiTest {
             assertThat(all).as(sort).hasSize(19);
             assertThat(walk(query, 4)).as(sort).containsExactlyElementsOf(all);
         }
+    }
+
+    @Test
+    void anAffiliationListsItsWorksOnceEachNewestFirstAndFollowsTheirUpdates() {
+        String tag = uniqueTag();
+        Instant t = Instant.parse("2026-05-01T00:00:00Z");
+        List<String> ids = new ArrayList<>();
+        List<WorkEvent> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            ids.add(newId());
+            // Pairs of equal times make the id tie-break carry the order; one work has the name in two spellings.
+            events.add(work(ids.get(i)).updatedAt(t.plusSeconds(i / 2))
+                    .affiliations(i == 4 ? new String[] {tag, tag.toUpperCase()} : new String[] {tag}).upserted());
+        }
+        topic.publish(events.toArray(WorkEvent[]::new));
+        awaitCount(tag, 9);
+
+        List<String> newestFirst = ids(Map.of("affiliation", tag.toUpperCase(), "limit", "100"));
+        assertThat(newestFirst).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(newestFirst.subList(0, 1)).containsExactly(ids.get(8));
+        assertThat(walk(Map.of("affiliation", tag), 2)).containsExactlyElementsOf(newestFirst);
+        List<String> oldestFirst = ids(Map.of("affiliation", tag, "sort", "updated", "limit", "100"));
+        assertThat(walk(Map.of("affiliation", tag, "sort", "updated"), 2)).containsExactlyElementsOf(oldestFirst);
+        List<String> reversed = new ArrayList<>(newestFirst);
+        Collections.reverse(reversed);
+        assertThat(oldestFirst).containsExactlyElementsOf(reversed);
+
+        // A new version of the oldest work makes it the newest one of the affiliation.
+        topic.publish(work(ids.get(0)).version(2).updatedAt(t.plusSeconds(60)).affiliations(tag).upserted());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(ids(Map.of("affiliation", tag, "limit", "1"))).containsExactly(ids.get(0)));
+        assertThat(ids(Map.of("affiliation", tag, "sort", "updated", "limit", "100"))).last().isEqualTo(ids.get(0));
     }
 
     @Test

@@ -34,9 +34,20 @@ public class WorkSearch {
     /** The sort key of sort=title; must stay identical to the expression of index work_title_key_idx (V7). */
     static final String TITLE_KEY = "left(lower(coalesce(w.title, '')), 200)";
     static final int GROUP_SIZE = 20;
+
+    /** The candidate columns with work_id and updated_at (the keyset columns) from the given alias. */
+    private static String candidateColumns(String keys) {
+        return keys + ".work_id, w.title, w.abstract_text, w.member_count, w.year, w.first_seen, " + keys
+                + ".updated_at, " + TITLE_KEY + " AS title_key";
+    }
     /** The columns of a candidate row (alias w), from which the page and its cursor are built. */
-    private static final String CANDIDATE_COLUMNS = "w.work_id, w.title, w.abstract_text, w.member_count, w.year,"
-            + " w.first_seen, w.updated_at, " + TITLE_KEY + " AS title_key";
+    private static final String CANDIDATE_COLUMNS = candidateColumns("w");
+    /**
+     * The works of one affiliation as affiliation rows (alias a) joined to their works, for sort=updated/-updated:
+     * with the sort key taken from the affiliation row, the page is the first rows of one walk of index
+     * work_affiliation_newest_idx (V8). The filter's conditions on a are added by {@link #fromWhere}.
+     */
+    private static final String AFFILIATION_WORKS = "work_affiliation a JOIN work w ON w.work_id = a.work_id";
 
     /** Marks around matched words chosen so they cannot occur in the (translated) text, then turned into HTML. */
     private static final char START = '\u0002';
@@ -164,6 +175,10 @@ public class WorkSearch {
                     + " count(*) OVER () AS candidates FROM (").append(windowed(window, path, parameters))
                     .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?");
             parameters.add(window.size());
+        } else if (request.affiliation() != null
+                && (request.sort() == SearchSort.UPDATED_DESC || request.sort() == SearchSort.UPDATED)) {
+            sql.append("SELECT ").append(candidateColumns("a"));
+            fromWhere(request, AFFILIATION_WORKS, sql, parameters);
         } else {
             sql.append("SELECT ").append(CANDIDATE_COLUMNS);
             fromWhere(request, "work w", sql, parameters);
@@ -287,7 +302,13 @@ public class WorkSearch {
         if (request.q() != null) {
             sql.append(" AND w.search_vector @@ query");
         }
-        if (request.affiliation() != null) {
+        if (request.affiliation() != null && works.equals(AFFILIATION_WORKS)) {
+            // A work holding the name in two spellings (MIT, mit) is listed once: by its first spelling.
+            sql.append(" AND lower(a.affiliation) = lower(?) AND NOT EXISTS (SELECT 1 FROM work_affiliation other"
+                    + " WHERE other.work_id = a.work_id AND lower(other.affiliation) = lower(a.affiliation)"
+                    + " AND other.affiliation < a.affiliation)");
+            parameters.add(request.affiliation());
+        } else if (request.affiliation() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM work_affiliation a"
                     + " WHERE a.work_id = w.work_id AND lower(a.affiliation) = lower(?))");
             parameters.add(request.affiliation());

@@ -242,12 +242,14 @@ public class WorkWriter {
             insert.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO work_affiliation (work_id, affiliation) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                "INSERT INTO work_affiliation (work_id, affiliation, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Work work : works) {
                 for (String affiliation : work.affiliations()) {
                     if (affiliation != null && !affiliation.isBlank()) {
                         insert.setString(1, work.workId());
                         insert.setString(2, clean(affiliation.strip()));
+                        // The work's own updated_at (V8): the affiliation filter's newest-first index reads it here.
+                        Columns.setInstant(insert, 3, work.updatedAt());
                         insert.addBatch();
                     }
                 }

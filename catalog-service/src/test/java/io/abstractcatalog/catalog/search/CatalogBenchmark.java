@@ -130,11 +130,11 @@ public final class CatalogBenchmark {
                             g.firstSeen, g.updatedAt, g.year == null ? "\\N" : g.year.toString()) + "\n";
                 }));
         report("work", start);
-        copy.copyIn("COPY work_affiliation (work_id, affiliation) FROM STDIN", new Lines(works, i -> {
+        copy.copyIn("COPY work_affiliation (work_id, affiliation, updated_at) FROM STDIN", new Lines(works, i -> {
             Gen g = new Gen(i, new Random(i));
             StringBuilder out = new StringBuilder();
             for (String a : g.affiliations) {
-                out.append(g.id).append('\t').append(a).append('\n');
+                out.append(g.id).append('\t').append(a).append('\t').append(g.updatedAt).append('\n');
             }
             return out.toString();
         }));
