@@ -42,6 +42,8 @@ public class WorkSearch {
     }
     /** The columns of a candidate row (alias w), from which the page and its cursor are built. */
     private static final String CANDIDATE_COLUMNS = candidateColumns("w");
+    /** A candidate of sort=relevance: with what ts_rank_cd needs (the work's tsvector and the query). */
+    private static final String RANKED_COLUMNS = CANDIDATE_COLUMNS + ", w.search_vector, query";
     /**
      * The works of one affiliation as affiliation rows (alias a) joined to their works, for sort=updated/-updated:
      * with the sort key taken from the affiliation row, the page is the first rows of one walk of index
@@ -145,7 +147,7 @@ public class WorkSearch {
         boolean ranked = request.sort() == SearchSort.RELEVANCE;
         StringBuilder sql = new StringBuilder();
         if (ranked) {
-            windowSources(request, window, path, CANDIDATE_COLUMNS + ", w.search_vector, query", sql, parameters);
+            windowSources(request, window, path, RANKED_COLUMNS, sql, parameters);
         }
         sql.append("SELECT page.work_id, page.title, page.abstract_text, page.member_count,"
                 + " page.year, page.first_seen, page.updated_at, page.title_key");
@@ -172,7 +174,8 @@ public class WorkSearch {
         if (ranked) {
             // Normalization 32 maps the rank into [0, 1) without changing the order, so clients can show it.
             sql.append("SELECT windowed.*, ts_rank_cd(windowed.search_vector, windowed.query, 32) AS rank,"
-                    + " count(*) OVER () AS candidates FROM (").append(windowed(window, path, parameters))
+                    + " count(*) OVER () AS candidates FROM (")
+                    .append(windowed(request, window, path, RANKED_COLUMNS, parameters))
                     .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?");
             parameters.add(window.size());
         } else if (request.affiliation() != null
@@ -249,7 +252,9 @@ public class WorkSearch {
             sql.append(" ORDER BY w.updated_at DESC, w.work_id LIMIT ?), ");
             parameters.add(window.size() + 1);
         }
-        sql.append("matches AS MATERIALIZED (SELECT ").append(columns);
+        // Only the keys: a query of several medium-frequency words reaches this CTE with thousands of matches, and
+        // copying each whole row (abstract, tsvector) into it cost a third of the query; the newest are joined back.
+        sql.append("matches AS MATERIALIZED (SELECT w.work_id, w.updated_at");
         fromWhere(request, "work w", sql, parameters);
         sql.append(") ");
     }
@@ -278,17 +283,33 @@ public class WorkSearch {
 
     private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
-    /** The newest window.size() + 1 matches: from the probe when it found enough, else from all matches. */
-    private static String windowed(RankWindow window, WindowPath path, List<Object> parameters) {
+    /**
+     * The newest window.size() + 1 matches with the given columns (as in {@link #windowSources}): from the probe when
+     * it found enough, else from all matches.
+     */
+    private static String windowed(SearchRequest request, RankWindow window, WindowPath path, String columns,
+                                   List<Object> parameters) {
         if (path == WindowPath.INDEX) {
-            parameters.add(window.size() + 1);
-            return "SELECT * FROM matches ORDER BY updated_at DESC, work_id LIMIT ?";
+            return newestMatches(request, window, columns, parameters);
         }
         parameters.add(window.size());
-        parameters.add(window.size() + 1);
+        String rare = newestMatches(request, window, columns, parameters);
         parameters.add(window.size());
-        return "SELECT * FROM probe WHERE (SELECT count(*) FROM probe) > ? UNION ALL SELECT * FROM (SELECT * FROM"
-                + " matches ORDER BY updated_at DESC, work_id LIMIT ?) rare WHERE (SELECT count(*) FROM probe) <= ?";
+        return "SELECT * FROM probe WHERE (SELECT count(*) FROM probe) > ? UNION ALL " + rare
+                + " WHERE (SELECT count(*) FROM probe) <= ?";
+    }
+
+    /** The newest window.size() + 1 of "matches", joined back to work for the given columns. */
+    private static String newestMatches(SearchRequest request, RankWindow window, String columns,
+                                        List<Object> parameters) {
+        parameters.add(window.size() + 1);
+        String sql = "SELECT " + columns + " FROM (SELECT * FROM matches ORDER BY updated_at DESC, work_id LIMIT ?)"
+                + " newest JOIN work w ON w.work_id = newest.work_id";
+        if (request.q() != null) {
+            parameters.add(request.q());
+            sql += ", websearch_to_tsquery('english', ?) query";
+        }
+        return sql;
     }
 
     /** FROM and WHERE of the works matching q and the filters (alias w; the query as "query" when q is given). */
@@ -365,8 +386,10 @@ public class WorkSearch {
     static String groupSql(SearchRequest request, String group, RankWindow window, WindowPath path,
                            List<Object> parameters) {
         StringBuilder sql = new StringBuilder();
-        windowSources(request, window, path, "w.work_id, w.year, w.updated_at", sql, parameters);
-        sql.append(", counted AS MATERIALIZED (").append(windowed(window, path, parameters)).append(") ");
+        String columns = "w.work_id, w.year, w.updated_at";
+        windowSources(request, window, path, columns, sql, parameters);
+        sql.append(", counted AS MATERIALIZED (").append(windowed(request, window, path, columns, parameters))
+                .append(") ");
         String matching = "SELECT * FROM counted ORDER BY updated_at DESC, work_id LIMIT ?";
         parameters.add(window.size());
         String counted = ", (SELECT count(*) FROM counted) AS counted";
