@@ -278,6 +278,7 @@ public final class CatalogBenchmark {
         String deepCursor = deepCursor(connection, works / 2);
         List<Scenario> scenarios = List.of(
                 new Scenario("search 2 medium words (20, relevance)", "q=transformer%20attention", p("transformer attention", null, null, null), null),
+                new Scenario("search 3 medium words (GIN branch)", "q=transformer%20attention%20graph", p("transformer attention graph", null, null, null), null),
                 new Scenario("search rare + medium word (all ranked)", "q=t12kv%20transformer", p("t12kv transformer", null, null, null), null),
                 new Scenario("search common word (20, relevance)", "q=learning", p("learning", null, null, null), null),
                 new Scenario("search phrase + exclusion", "q=%22graph%20kernel%22%20-quantum", p("\"graph kernel\" -quantum", null, null, null), null),
