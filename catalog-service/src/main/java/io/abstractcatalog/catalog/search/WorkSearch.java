@@ -50,6 +50,10 @@ public class WorkSearch {
      * work_affiliation_newest_idx (V8). The filter's conditions on a are added by {@link #fromWhere}.
      */
     private static final String AFFILIATION_WORKS = "work_affiliation a JOIN work w ON w.work_id = a.work_id";
+    /** The newest window.probe() works, in index order: the works the probe reads. */
+    private static final String PROBED_WORKS = "(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w";
+    /** The row estimate of a plan line, e.g. "Subquery Scan on w  (cost=0.42..4836.73 rows=322 width=4)". */
+    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
     /** Marks around matched words chosen so they cannot occur in the (translated) text, then turned into HTML. */
     private static final char START = '\u0002';
@@ -92,8 +96,10 @@ public class WorkSearch {
     public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
                                   RankWindow facetWindow, WindowPath path) throws SQLException {
         WindowPath rankPath = path;
+        Long rankEstimate = null;
         if (rankPath == null && request.sort() == SearchSort.RELEVANCE) {
-            rankPath = WindowPath.choose(estimateProbeMatches(connection, request, rankWindow), rankWindow);
+            rankEstimate = estimateProbeMatches(connection, request, rankWindow);
+            rankPath = WindowPath.choose(rankEstimate, rankWindow);
         }
         List<Object> parameters = new ArrayList<>();
         String sql = page(request, rankWindow, rankPath, parameters);
@@ -117,8 +123,13 @@ public class WorkSearch {
         boolean partialGroups = false;
         if (!request.groupBy().isEmpty()) {
             groups = new LinkedHashMap<>();
-            WindowPath facetPath = path != null ? path
-                    : WindowPath.choose(estimateProbeMatches(connection, request, facetWindow), facetWindow);
+            WindowPath facetPath = path;
+            if (facetPath == null) {
+                // The same probe (the default: both read the newest 10,000 works) has the same estimate.
+                long estimate = rankEstimate != null && facetWindow.probe() == rankWindow.probe() ? rankEstimate
+                        : estimateProbeMatches(connection, request, facetWindow);
+                facetPath = WindowPath.choose(estimate, facetWindow);
+            }
             for (String group : request.groupBy()) {
                 Counts counts = group(connection, request, group, facetWindow, facetPath);
                 groups.put(group, counts.values());
@@ -234,9 +245,6 @@ public class WorkSearch {
         return sql.toString();
     }
 
-    /** The newest window.probe() works, in index order: the works the probe reads. */
-    private static final String PROBED_WORKS = "(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w";
-
     /**
      * The CTEs "probe" (matches among the newest window.probe() works, at most window.size() + 1; left out on path
      * INDEX) and "matches" (all matches, read only when the probe found too few), with the given columns of alias w;
@@ -272,7 +280,7 @@ public class WorkSearch {
         try (PreparedStatement explain = prepare(connection, sql.toString(), parameters);
              ResultSet plan = explain.executeQuery()) {
             plan.next();
-            // The first line is the top node, e.g. "Subquery Scan on w  (cost=0.42..4836.73 rows=322 width=4)".
+            // The first line is the top node.
             Matcher rows = PLAN_ROWS.matcher(plan.getString(1));
             if (!rows.find()) {
                 throw new SQLException("no row estimate in plan line: " + plan.getString(1));
@@ -280,8 +288,6 @@ public class WorkSearch {
             return Long.parseLong(rows.group(1));
         }
     }
-
-    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
     /**
      * The newest window.size() + 1 matches with the given columns (as in {@link #windowSources}): from the probe when
