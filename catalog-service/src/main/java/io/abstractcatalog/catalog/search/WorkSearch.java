@@ -44,14 +44,24 @@ public class WorkSearch {
     private static final String CANDIDATE_COLUMNS = candidateColumns("w");
     /** A candidate of sort=relevance: with what ts_rank_cd needs (the work's tsvector and the query). */
     private static final String RANKED_COLUMNS = CANDIDATE_COLUMNS + ", w.search_vector, query";
-    /**
-     * The works of one affiliation as affiliation rows (alias a) joined to their works, for sort=updated/-updated:
-     * with the sort key taken from the affiliation row, the page is the first rows of one walk of index
-     * work_affiliation_newest_idx (V8). The filter's conditions on a are added by {@link #fromWhere}.
-     */
-    private static final String AFFILIATION_WORKS = "work_affiliation a JOIN work w ON w.work_id = a.work_id";
-    /** The newest window.probe() works, in index order: the works the probe reads. */
-    private static final String PROBED_WORKS = "(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w";
+    /** The rows a FROM draws works from (alias w), see {@link #fromWhere}. */
+    private enum Works {
+        ALL("work w"),
+        /** The newest window.probe() works, in index order: the works the probe reads (its size is a parameter). */
+        PROBED("(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w"),
+        /**
+         * The works of one affiliation as affiliation rows (alias a) joined to their works, for sort=updated/-updated:
+         * with the sort key taken from the affiliation row, the page is the first rows of one walk of index
+         * work_affiliation_newest_idx (V8). The filter then applies to a instead of an EXISTS.
+         */
+        BY_AFFILIATION("work_affiliation a JOIN work w ON w.work_id = a.work_id");
+
+        private final String from;
+
+        Works(String from) {
+            this.from = from;
+        }
+    }
     /** The row estimate of a plan line, e.g. "Subquery Scan on w  (cost=0.42..4836.73 rows=322 width=4)". */
     private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
@@ -192,10 +202,10 @@ public class WorkSearch {
         } else if (request.affiliation() != null
                 && (request.sort() == SearchSort.UPDATED_DESC || request.sort() == SearchSort.UPDATED)) {
             sql.append("SELECT ").append(candidateColumns("a"));
-            fromWhere(request, AFFILIATION_WORKS, sql, parameters);
+            fromWhere(request, Works.BY_AFFILIATION, sql, parameters);
         } else {
             sql.append("SELECT ").append(CANDIDATE_COLUMNS);
-            fromWhere(request, "work w", sql, parameters);
+            fromWhere(request, Works.ALL, sql, parameters);
         }
         sql.append(") candidate");
         SearchCursor after = request.cursor();
@@ -256,14 +266,14 @@ public class WorkSearch {
         if (path == WindowPath.PROBE) {
             sql.append("probe AS MATERIALIZED (SELECT ").append(columns);
             parameters.add(window.probe());
-            fromWhere(request, PROBED_WORKS, sql, parameters);
+            fromWhere(request, Works.PROBED, sql, parameters);
             sql.append(" ORDER BY w.updated_at DESC, w.work_id LIMIT ?), ");
             parameters.add(window.size() + 1);
         }
         // Only the keys: a query of several medium-frequency words reaches this CTE with thousands of matches, and
         // copying each whole row (abstract, tsvector) into it cost a third of the query; the newest are joined back.
         sql.append("matches AS MATERIALIZED (SELECT w.work_id, w.updated_at");
-        fromWhere(request, "work w", sql, parameters);
+        fromWhere(request, Works.ALL, sql, parameters);
         sql.append(") ");
     }
 
@@ -276,7 +286,7 @@ public class WorkSearch {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("EXPLAIN SELECT 1");
         parameters.add(window.probe());
-        fromWhere(request, PROBED_WORKS, sql, parameters);
+        fromWhere(request, Works.PROBED, sql, parameters);
         try (PreparedStatement explain = prepare(connection, sql.toString(), parameters);
              ResultSet plan = explain.executeQuery()) {
             plan.next();
@@ -319,8 +329,8 @@ public class WorkSearch {
     }
 
     /** FROM and WHERE of the works matching q and the filters (alias w; the query as "query" when q is given). */
-    private static void fromWhere(SearchRequest request, String works, StringBuilder sql, List<Object> parameters) {
-        sql.append(" FROM ").append(works);
+    private static void fromWhere(SearchRequest request, Works works, StringBuilder sql, List<Object> parameters) {
+        sql.append(" FROM ").append(works.from);
         if (request.q() != null) {
             sql.append(", websearch_to_tsquery('english', ?) query");
             parameters.add(request.q());
@@ -329,7 +339,7 @@ public class WorkSearch {
         if (request.q() != null) {
             sql.append(" AND w.search_vector @@ query");
         }
-        if (request.affiliation() != null && works.equals(AFFILIATION_WORKS)) {
+        if (request.affiliation() != null && works == Works.BY_AFFILIATION) {
             // A work holding the name in two spellings (MIT, mit) is listed once: by its first spelling.
             sql.append(" AND lower(a.affiliation) = lower(?) AND NOT EXISTS (SELECT 1 FROM work_affiliation other"
                     + " WHERE other.work_id = a.work_id AND lower(other.affiliation) = lower(a.affiliation)"
