@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.abstractcatalog.catalog.search.GroupCount;
+import io.abstractcatalog.catalog.search.ProbeStarts;
 import io.abstractcatalog.catalog.search.RankWindow;
 import io.abstractcatalog.catalog.search.SearchRequest;
 import io.abstractcatalog.catalog.search.WindowPath;
@@ -116,6 +117,27 @@ class RankWindowTest {
         assertThat(fellBack).isEqualTo(probed);
         assertThat(indexed).isEqualTo(probed);
         assertThat(search(byRelevance(word, null, null), 3, 5)).isEqualTo(probed);
+    }
+
+    @Test
+    void aProbeStartReadBeforeNewerWorksArrivedFindsTheSameWindow() throws Exception {
+        String word = uniqueWord();
+        SearchRequest request = byRelevance(word, null, null);
+        ProbeStarts stale = new ProbeStarts(Duration.ofHours(1));
+        List<String> older = fiveMatches(word, uniqueTag());
+        // Reads the start once: the 5th newest work is the oldest of these five.
+        WorkPage before = search(request, 3, 5, WindowPath.PROBE, stale);
+
+        // Five newer matches: the kept start now lets the probe read ten works instead of five.
+        List<String> newer = fiveMatches(word, uniqueTag());
+        WorkPage after = search(request, 3, 5, WindowPath.PROBE, stale);
+
+        assertThat(before.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(older.get(2),
+                older.get(3), older.get(4));
+        assertThat(after.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(newer.get(2),
+                newer.get(3), newer.get(4));
+        assertThat(after).isEqualTo(search(request, 3, 5, WindowPath.PROBE))
+                .isEqualTo(search(request, 3, 5, WindowPath.INDEX));
     }
 
     @Test
@@ -237,9 +259,14 @@ class RankWindowTest {
     }
 
     private WorkPage search(SearchRequest request, int size, int probe, WindowPath path) throws Exception {
+        return search(request, size, probe, path, ProbeStarts.uncached());
+    }
+
+    private WorkPage search(SearchRequest request, int size, int probe, WindowPath path, ProbeStarts starts)
+            throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             return WorkSearch.search(connection, request, new RankWindow(size, probe), new RankWindow(size, probe),
-                    path);
+                    path, starts);
         }
     }
 

@@ -30,7 +30,7 @@ class SchemaMigrationTest {
         assertThat(column("SELECT regexp_replace(script, '^.*/', '') FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
                 .containsExactly("V1__works.sql", "V2__work_sources.sql", "V3__work_affiliations.sql",
                         "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
-                        "V7__query_indexes.sql", "V8__affiliation_newest_index.sql");
+                        "V7__query_indexes.sql", "V8__affiliation_newest_index.sql", "V9__search_recent_index.sql");
     }
 
     @Test
@@ -39,8 +39,9 @@ class SchemaMigrationTest {
                 SELECT data_type || ' ' || is_generated FROM information_schema.columns
                 WHERE table_name = 'work' AND column_name = 'search_vector'"""))
                 .containsExactly("tsvector ALWAYS");
-        assertThat(column("SELECT indexdef FROM pg_indexes WHERE indexname = 'work_search_vector_idx'"))
-                .singleElement().asString().contains("USING gin (search_vector)");
+        // V9: one GIN index over the words and updated_at (btree_gin) replaced the GIN index over the words alone.
+        assertThat(column("SELECT indexdef FROM pg_indexes WHERE tablename = 'work' AND indexdef LIKE '%USING gin%'"))
+                .singleElement().asString().contains("work_search_recent_idx").contains("(search_vector, updated_at)");
     }
 
     @Test

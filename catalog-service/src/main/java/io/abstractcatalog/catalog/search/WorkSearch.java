@@ -47,7 +47,7 @@ public class WorkSearch {
     /** The rows a FROM draws works from (alias w), see {@link #fromWhere}. */
     private enum Works {
         ALL("work w"),
-        /** The newest window.probe() works, in index order: the works the probe reads (its size is a parameter). */
+        /** The newest window.probe() works, as the planner's estimate of the probe sees them (size a parameter). */
         PROBED("(SELECT * FROM work ORDER BY updated_at DESC, work_id LIMIT ?) w"),
         /**
          * The works of one affiliation as affiliation rows (alias a) joined to their works, for sort=updated/-updated:
@@ -73,38 +73,42 @@ public class WorkSearch {
     private static final String TITLE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
 
     private final AgroalDataSource dataSource;
+    private final ProbeStarts probeStarts;
     private final RankWindow rankWindow;
     private final RankWindow facetWindow;
 
-    WorkSearch(AgroalDataSource dataSource, @ConfigProperty(name = "catalog.search.rank-window") int rankWindow,
+    WorkSearch(AgroalDataSource dataSource, ProbeStarts probeStarts,
+               @ConfigProperty(name = "catalog.search.rank-window") int rankWindow,
                @ConfigProperty(name = "catalog.search.rank-probe") int rankProbe,
                @ConfigProperty(name = "catalog.search.facet-window") int facetWindow) {
         this.dataSource = dataSource;
+        this.probeStarts = probeStarts;
         this.rankWindow = new RankWindow(rankWindow, rankProbe);
         this.facetWindow = new RankWindow(facetWindow, Math.max(facetWindow, rankProbe));
     }
 
     public WorkPage search(SearchRequest request) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return search(connection, request, rankWindow, facetWindow);
+            return search(connection, request, rankWindow, facetWindow, null, probeStarts);
         }
     }
 
     /**
-     * Everything GET /works asks of the database, on one connection: the page query (attributes included) and one
-     * query per facet. Public so the benchmark's direct-SQL side runs exactly this.
-     */
-    public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
-                                  RankWindow facetWindow) throws SQLException {
-        return search(connection, request, rankWindow, facetWindow, null);
-    }
-
-    /**
-     * As {@link #search(Connection, SearchRequest, RankWindow, RankWindow)}, with the windows found by the given
-     * path instead of the one the planner's estimate picks (null); tests run both to show they find the same window.
+     * As {@link #search(Connection, SearchRequest, RankWindow, RankWindow, WindowPath, ProbeStarts)}, with probe
+     * starts read anew for each search: tests that have just written the newest works.
      */
     public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
                                   RankWindow facetWindow, WindowPath path) throws SQLException {
+        return search(connection, request, rankWindow, facetWindow, path, ProbeStarts.uncached());
+    }
+
+    /**
+     * Everything GET /works asks of the database, on one connection: the page query (attributes included) and one
+     * query per facet. The windows are found by the given path, or by the one the planner's estimate picks (null);
+     * tests run each to show they find the same window. Public so the benchmark's direct-SQL side runs exactly this.
+     */
+    public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
+                                  RankWindow facetWindow, WindowPath path, ProbeStarts starts) throws SQLException {
         WindowPath rankPath = path;
         Long rankEstimate = null;
         if (rankPath == null && request.sort() == SearchSort.RELEVANCE) {
@@ -112,7 +116,8 @@ public class WorkSearch {
             rankPath = WindowPath.choose(rankEstimate, rankWindow);
         }
         List<Object> parameters = new ArrayList<>();
-        String sql = page(request, rankWindow, rankPath, parameters);
+        Instant rankStart = rankPath == WindowPath.PROBE ? starts.since(connection, rankWindow.probe()) : null;
+        String sql = page(request, rankWindow, rankPath, rankStart, parameters);
         List<Row> rows = new ArrayList<>();
         long candidates = 0;
         try (PreparedStatement query = prepare(connection, sql, parameters);
@@ -140,8 +145,9 @@ public class WorkSearch {
                         : estimateProbeMatches(connection, request, facetWindow);
                 facetPath = WindowPath.choose(estimate, facetWindow);
             }
+            Instant facetStart = facetPath == WindowPath.PROBE ? starts.since(connection, facetWindow.probe()) : null;
             for (String group : request.groupBy()) {
-                Counts counts = group(connection, request, group, facetWindow, facetPath);
+                Counts counts = group(connection, request, group, facetWindow, facetPath, facetStart);
                 groups.put(group, counts.values());
                 partialGroups |= counts.partial();
             }
@@ -156,19 +162,21 @@ public class WorkSearch {
      *
      * <p>Relevance ranks a bounded candidate set, the window: the {@code window.size()} most recently updated
      * matches (all of them when fewer match), fetched one row larger so "candidates" tells whether matches were left
-     * unranked. Finding them never costs more than one of two bounded plans: "probe" reads the newest
-     * {@code window.probe()} works in index order and keeps the matches; if more than the window size match there,
-     * they are the window (a word found in half the catalog stops after a few hundred rows). Otherwise the query is
-     * rare, and "matches" takes all its matches through the GIN index. Each branch runs only when its one-time
+     * unranked. Finding them never costs more than one of two bounded plans: "probe" takes the matches among the works
+     * updated since the probe's start (about the newest {@code window.probe()} works, see {@link ProbeStarts}); if
+     * more than the window size match there, the newest of them are the window. The planner reads those works newest
+     * first and stops early for a word found in half the catalog, and uses the GIN index over words and updated_at
+     * for rarer ones (V9). Otherwise the query is rare, and "matches" takes all its matches through the GIN index. Each branch runs only when its one-time
      * condition holds; a planner choice between the two on estimates alone could scan the whole table for a phrase
      * whose words are common but whose matches are rare. When the estimate already says the query is rare
      * ({@link WindowPath#INDEX}), the probe is left out: it could only find too few.
      */
-    static String page(SearchRequest request, RankWindow window, WindowPath path, List<Object> parameters) {
+    static String page(SearchRequest request, RankWindow window, WindowPath path, Instant since,
+                       List<Object> parameters) {
         boolean ranked = request.sort() == SearchSort.RELEVANCE;
         StringBuilder sql = new StringBuilder();
         if (ranked) {
-            windowSources(request, window, path, RANKED_COLUMNS, sql, parameters);
+            windowSources(request, window, path, since, RANKED_COLUMNS, sql, parameters);
         }
         sql.append("SELECT page.work_id, page.title, page.abstract_text, page.member_count,"
                 + " page.year, page.first_seen, page.updated_at, page.title_key");
@@ -256,17 +264,21 @@ public class WorkSearch {
     }
 
     /**
-     * The CTEs "probe" (matches among the newest window.probe() works, at most window.size() + 1; left out on path
-     * INDEX) and "matches" (all matches, read only when the probe found too few), with the given columns of alias w;
-     * see {@link #page}.
+     * The CTEs "probe" (the newest matches among the works updated since the probe's start, all works when it is
+     * null; at most window.size() + 1; left out on path INDEX) and "matches" (all matches, read only when the probe
+     * found too few), with the given columns of alias w; see {@link #page}.
      */
-    private static void windowSources(SearchRequest request, RankWindow window, WindowPath path, String columns,
-                                      StringBuilder sql, List<Object> parameters) {
+    private static void windowSources(SearchRequest request, RankWindow window, WindowPath path, Instant since,
+                                      String columns, StringBuilder sql, List<Object> parameters) {
         sql.append("WITH ");
         if (path == WindowPath.PROBE) {
             sql.append("probe AS MATERIALIZED (SELECT ").append(columns);
-            parameters.add(window.probe());
-            fromWhere(request, Works.PROBED, sql, parameters);
+            fromWhere(request, Works.ALL, sql, parameters);
+            if (since != null) {
+                // A bind value, not a sub-select: the planner weighs it (newest first vs. the GIN index) per query.
+                sql.append(" AND w.updated_at >= ?");
+                parameters.add(time(since));
+            }
             sql.append(" ORDER BY w.updated_at DESC, w.work_id LIMIT ?), ");
             parameters.add(window.size() + 1);
         }
@@ -384,9 +396,9 @@ public class WorkSearch {
      * most the facet window match, else the window's newest matches, found as the rank window is (see {@link #page}).
      */
     private static Counts group(Connection connection, SearchRequest request, String group, RankWindow window,
-                                WindowPath path) throws SQLException {
+                                WindowPath path, Instant since) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String sql = groupSql(request, group, window, path, parameters);
+        String sql = groupSql(request, group, window, path, since, parameters);
         List<GroupCount> counts = new ArrayList<>();
         boolean partial = false;
         try (PreparedStatement query = prepare(connection, sql, parameters);
@@ -399,11 +411,11 @@ public class WorkSearch {
         return new Counts(counts, partial);
     }
 
-    static String groupSql(SearchRequest request, String group, RankWindow window, WindowPath path,
+    static String groupSql(SearchRequest request, String group, RankWindow window, WindowPath path, Instant since,
                            List<Object> parameters) {
         StringBuilder sql = new StringBuilder();
         String columns = "w.work_id, w.year, w.updated_at";
-        windowSources(request, window, path, columns, sql, parameters);
+        windowSources(request, window, path, since, columns, sql, parameters);
         sql.append(", counted AS MATERIALIZED (").append(windowed(request, window, path, columns, parameters))
                 .append(") ");
         String matching = "SELECT * FROM counted ORDER BY updated_at DESC, work_id LIMIT ?";
