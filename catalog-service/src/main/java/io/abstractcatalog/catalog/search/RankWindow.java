@@ -1,9 +1,8 @@
 package io.abstractcatalog.catalog.search;
 
 /**
- * How many matches sort=relevance ranks at most (size: the most recently updated ones), and how many of the newest
- * works are read in index order to find them before falling back to the full-text index (probe). See
- * WorkSearch#page.
+ * How many matches sort=relevance ranks at most (size: the most recently updated ones), and among about how many of
+ * the newest works they are looked for before falling back to the full-text index (probe). See WorkSearch#page.
  */
 public record RankWindow(int size, int probe) {
 

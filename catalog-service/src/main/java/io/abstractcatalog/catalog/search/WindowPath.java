@@ -3,10 +3,10 @@ package io.abstractcatalog.catalog.search;
 /**
  * How a search finds its window (the newest matches it ranks or counts, see {@link RankWindow}).
  *
- * <p>PROBE reads the newest works in index order and keeps the matches, falling back to the full-text index when too
- * few of them match; INDEX takes every match from the full-text index at once. A query the planner expects to match
- * fewer of the probed works than the window holds goes straight to the index: its probe would read every probed work
- * only to fall back (for a rare word at 1M works, ~7 ms of a ~9 ms search).
+ * <p>PROBE takes the matches among the newest works (those updated since the probe's start, see {@link ProbeStarts}),
+ * falling back to the full-text index when too few of them match; INDEX takes every match from the full-text index at
+ * once. A query the planner expects to match fewer of the probed works than the window holds goes straight to the
+ * index: its probe could only find too few before falling back.
  */
 public enum WindowPath {
     PROBE,
