@@ -227,14 +227,18 @@ class RankWindowTest {
     @Test
     void thePlannersEstimateSendsARareQueryStraightToTheIndexAndAnUnfilteredOneToTheProbe() throws Exception {
         fiveMatches(uniqueWord(), uniqueTag());
-        RankWindow window = new RankWindow(3, 5);
+        fiveMatches(uniqueWord(), uniqueTag());
+        // A window of 8: even 8 times the planner's smallest estimate (1 row) is no more than the window.
+        RankWindow window = new RankWindow(8, 8);
         try (Connection connection = dataSource.getConnection()) {
-            // Every one of the 5 probed works matches no filter at all; a word no work contains is estimated rare.
+            // Every one of the 8 probed works matches no filter at all; a word no work contains is estimated rare.
             long unfiltered = WorkSearch.estimateProbeMatches(connection,
                     SearchRequest.of(null, null, null, null, null, null, "-updated", null, null, null, null), window);
             long rare = WorkSearch.estimateProbeMatches(connection, byRelevance(uniqueWord(), null, null), window);
 
-            assertThat(unfiltered).isEqualTo(5);
+            assertThat(unfiltered).isEqualTo(8);
+            // As many as the window, not more: twice as deep a probe is expected to fill it.
+            assertThat(WindowPath.depth(unfiltered, window)).isEqualTo(16);
             assertThat(WindowPath.choose(unfiltered, window)).isEqualTo(WindowPath.PROBE);
             assertThat(rare).isLessThanOrEqualTo(1);
             assertThat(WindowPath.choose(rare, window)).isEqualTo(WindowPath.INDEX);

@@ -12,19 +12,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where a search's probe starts: the updated_at of the probe-th newest work. The probe reads the works updated at or
+ * Where a search's probe starts: the updated_at of the depth-th newest work. The probe reads the works updated at or
  * after it (see WorkSearch#page), as a bind value the planner can weigh, so that one GIN scan over words and
  * updated_at finds the matches among them.
  *
  * <p>Any start finds the same window: the probe's works are always a prefix of the newest-first order, and the
  * window is taken from it only when it holds more matches than the window. A stale start (works written since it
- * was read) only makes the probe longer, so the value is read at most once a second per probe size, not per search
- * (reading it walks probe index entries, ~1.3 ms for 10,000).
+ * was read) only makes the probe longer, so the value is read at most once a second per 10,000 works of depth, not
+ * per search: reading it walks that many index entries (~1.3 ms for 10,000, ~9 ms for 80,000), and a start goes stale
+ * by about the same share of its depth at any depth.
  */
 @ApplicationScoped
 public class ProbeStarts {
 
     private static final Duration FRESH = Duration.ofSeconds(1);
+    private static final int WORKS_PER_FRESH = 10_000;
 
     private record Start(Instant since, long readAt) {
     }
@@ -36,7 +38,7 @@ public class ProbeStarts {
         this(FRESH);
     }
 
-    /** Starts reused for the given time after they are read. */
+    /** Starts reused for the given time per 10,000 works of depth (at least once) after they are read. */
     public ProbeStarts(Duration fresh) {
         this.freshNanos = fresh.toNanos();
     }
@@ -47,21 +49,21 @@ public class ProbeStarts {
     }
 
     /** The start for a probe of this many works; null when the catalog is empty (the probe then reads every work). */
-    public Instant since(Connection connection, int probe) throws SQLException {
+    public Instant since(Connection connection, int depth) throws SQLException {
         long now = System.nanoTime();
-        Start start = starts.get(probe);
-        if (start == null || now - start.readAt() >= freshNanos) {
-            start = new Start(read(connection, probe), now);
-            starts.put(probe, start);
+        Start start = starts.get(depth);
+        if (start == null || now - start.readAt() >= freshNanos * Math.max(1, depth / WORKS_PER_FRESH)) {
+            start = new Start(read(connection, depth), now);
+            starts.put(depth, start);
         }
         return start.since();
     }
 
-    /** The updated_at of the probe-th newest work, or of the oldest when fewer; null when there is none. */
-    static Instant read(Connection connection, int probe) throws SQLException {
+    /** The updated_at of the depth-th newest work, or of the oldest when fewer; null when there is none. */
+    static Instant read(Connection connection, int depth) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT min(updated_at) AS since FROM"
                 + " (SELECT updated_at FROM work ORDER BY updated_at DESC, work_id LIMIT ?) newest")) {
-            query.setInt(1, probe);
+            query.setInt(1, depth);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return Columns.instant(row, "since");

@@ -111,12 +111,14 @@ public class WorkSearch {
                                   RankWindow facetWindow, WindowPath path, ProbeStarts starts) throws SQLException {
         WindowPath rankPath = path;
         Long rankEstimate = null;
+        int rankDepth = rankWindow.probe();
         if (rankPath == null && request.sort() == SearchSort.RELEVANCE) {
             rankEstimate = estimateProbeMatches(connection, request, rankWindow);
+            rankDepth = WindowPath.depth(rankEstimate, rankWindow);
             rankPath = WindowPath.choose(rankEstimate, rankWindow);
         }
         List<Object> parameters = new ArrayList<>();
-        Instant rankStart = rankPath == WindowPath.PROBE ? starts.since(connection, rankWindow.probe()) : null;
+        Instant rankStart = rankPath == WindowPath.PROBE ? starts.since(connection, rankDepth) : null;
         String sql = page(request, rankWindow, rankPath, rankStart, parameters);
         List<Row> rows = new ArrayList<>();
         long candidates = 0;
@@ -139,13 +141,15 @@ public class WorkSearch {
         if (!request.groupBy().isEmpty()) {
             groups = new LinkedHashMap<>();
             WindowPath facetPath = path;
+            int facetDepth = facetWindow.probe();
             if (facetPath == null) {
                 // The same probe (the default: both read the newest 10,000 works) has the same estimate.
                 long estimate = rankEstimate != null && facetWindow.probe() == rankWindow.probe() ? rankEstimate
                         : estimateProbeMatches(connection, request, facetWindow);
+                facetDepth = WindowPath.depth(estimate, facetWindow);
                 facetPath = WindowPath.choose(estimate, facetWindow);
             }
-            Instant facetStart = facetPath == WindowPath.PROBE ? starts.since(connection, facetWindow.probe()) : null;
+            Instant facetStart = facetPath == WindowPath.PROBE ? starts.since(connection, facetDepth) : null;
             for (String group : request.groupBy()) {
                 Counts counts = group(connection, request, group, facetWindow, facetPath, facetStart);
                 groups.put(group, counts.values());
@@ -163,7 +167,8 @@ public class WorkSearch {
      * <p>Relevance ranks a bounded candidate set, the window: the {@code window.size()} most recently updated
      * matches (all of them when fewer match), fetched one row larger so "candidates" tells whether matches were left
      * unranked. Finding them never costs more than one of two bounded plans: "probe" takes the matches among the works
-     * updated since the probe's start (about the newest {@code window.probe()} works, see {@link ProbeStarts}); if
+     * updated since the probe's start (about the newest {@code window.probe()} works, or up to 8 times as many for a
+     * query the planner expects to be rarer, see {@link WindowPath#depth} and {@link ProbeStarts}); if
      * more than the window size match there, the newest of them are the window. The planner reads those works newest
      * first and stops early for a word found in half the catalog, and uses the GIN index over words and updated_at
      * for rarer ones (V9). Otherwise the query is rare, and "matches" takes all its matches through the GIN index. Each branch runs only when its one-time
