@@ -22,7 +22,12 @@ public enum WindowPath {
 
     /** The path for a query of which the planner expects this many matches among the probed works. */
     public static WindowPath choose(long estimatedProbeMatches, RankWindow window) {
-        return depth(estimatedProbeMatches, window) > 0 ? PROBE : INDEX;
+        return of(depth(estimatedProbeMatches, window));
+    }
+
+    /** The path of a probe depth as {@link #depth} gives it: none (0) means the index. */
+    static WindowPath of(int depth) {
+        return depth > 0 ? PROBE : INDEX;
     }
 
     /**

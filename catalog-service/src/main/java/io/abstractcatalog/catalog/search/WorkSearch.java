@@ -115,7 +115,7 @@ public class WorkSearch {
         if (rankPath == null && request.sort() == SearchSort.RELEVANCE) {
             rankEstimate = estimateProbeMatches(connection, request, rankWindow);
             rankDepth = WindowPath.depth(rankEstimate, rankWindow);
-            rankPath = WindowPath.choose(rankEstimate, rankWindow);
+            rankPath = WindowPath.of(rankDepth);
         }
         List<Object> parameters = new ArrayList<>();
         Instant rankStart = rankPath == WindowPath.PROBE ? starts.since(connection, rankDepth) : null;
@@ -147,7 +147,7 @@ public class WorkSearch {
                 long estimate = rankEstimate != null && facetWindow.probe() == rankWindow.probe() ? rankEstimate
                         : estimateProbeMatches(connection, request, facetWindow);
                 facetDepth = WindowPath.depth(estimate, facetWindow);
-                facetPath = WindowPath.choose(estimate, facetWindow);
+                facetPath = WindowPath.of(facetDepth);
             }
             Instant facetStart = facetPath == WindowPath.PROBE ? starts.since(connection, facetDepth) : null;
             for (String group : request.groupBy()) {
@@ -168,13 +168,13 @@ public class WorkSearch {
      * matches (all of them when fewer match), fetched one row larger so "candidates" tells whether matches were left
      * unranked. Finding them never costs more than one of two bounded plans: "probe" takes the matches among the works
      * updated since the probe's start (about the newest {@code window.probe()} works, or up to 8 times as many for a
-     * query the planner expects to be rarer, see {@link WindowPath#depth} and {@link ProbeStarts}); if
-     * more than the window size match there, the newest of them are the window. The planner reads those works newest
-     * first and stops early for a word found in half the catalog, and uses the GIN index over words and updated_at
-     * for rarer ones (V9). Otherwise the query is rare, and "matches" takes all its matches through the GIN index. Each branch runs only when its one-time
-     * condition holds; a planner choice between the two on estimates alone could scan the whole table for a phrase
-     * whose words are common but whose matches are rare. When the estimate already says the query is rare
-     * ({@link WindowPath#INDEX}), the probe is left out: it could only find too few.
+     * query the planner expects to be rarer, see {@link WindowPath#depth} and {@link ProbeStarts}); if more than the
+     * window size match there, the newest of them are the window. The planner reads those works newest first and
+     * stops early for a word found in half the catalog, and uses the GIN index over words and updated_at for rarer
+     * ones (V9). Otherwise the query is rare, and "matches" takes all its matches through the GIN index. Each branch
+     * runs only when its one-time condition holds; a planner choice between the two on estimates alone could scan
+     * the whole table for a phrase whose words are common but whose matches are rare. When the estimate already says
+     * the query is rare ({@link WindowPath#INDEX}), the probe is left out: it could only find too few.
      */
     static String page(SearchRequest request, RankWindow window, WindowPath path, Instant since,
                        List<Object> parameters) {
