@@ -30,7 +30,8 @@ class SchemaMigrationTest {
         assertThat(column("SELECT regexp_replace(script, '^.*/', '') FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
                 .containsExactly("V1__works.sql", "V2__work_sources.sql", "V3__work_affiliations.sql",
                         "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
-                        "V7__query_indexes.sql", "V8__affiliation_newest_index.sql", "V9__search_recent_index.sql");
+                        "V7__query_indexes.sql", "V8__affiliation_newest_index.sql", "V9__search_recent_index.sql",
+                        "V10__phrase_keys.sql");
     }
 
     @Test
@@ -39,9 +40,39 @@ class SchemaMigrationTest {
                 SELECT data_type || ' ' || is_generated FROM information_schema.columns
                 WHERE table_name = 'work' AND column_name = 'search_vector'"""))
                 .containsExactly("tsvector ALWAYS");
-        // V9: one GIN index over the words and updated_at (btree_gin) replaced the GIN index over the words alone.
-        assertThat(column("SELECT indexdef FROM pg_indexes WHERE tablename = 'work' AND indexdef LIKE '%USING gin%'"))
-                .singleElement().asString().contains("work_search_recent_idx").contains("(search_vector, updated_at)");
+        // V9: one GIN index over the words and updated_at (btree_gin) replaced the GIN index over the words alone;
+        // V10 added the one over the keys of adjacent word pairs.
+        assertThat(column("SELECT indexdef FROM pg_indexes WHERE tablename = 'work' AND indexdef LIKE '%USING gin%'"
+                + " ORDER BY indexname"))
+                .satisfiesExactly(
+                        keys -> assertThat(keys).asString().contains("work_phrase_keys_idx").contains("(phrase_keys)"),
+                        words -> assertThat(words).asString().contains("work_search_recent_idx")
+                                .contains("(search_vector, updated_at)"));
+    }
+
+    @Test
+    void phraseKeysHoldTheKeyOfEveryAdjacentPairOfLexemes() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var insert = connection.createStatement()) {
+                // Title and abstract are one sequence of positions (title last word next to the abstract's first);
+                // stop words keep their positions, so "of the" leaves "kernel" and "graph" three apart.
+                insert.execute("""
+                        INSERT INTO work (work_id, version, title, abstract_text, member_count, updated_at)
+                        VALUES ('w-schema-pairs', 1, 'Graph kernels', 'Kernels of the graph-based networks', 1, now())""");
+            }
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT phrase_keys = ARRAY(SELECT DISTINCT phrase_key(p) FROM unnest(ARRAY['graph kernel',
+                               'kernel kernel', 'graph-bas graph', 'graph base', 'base network']) p ORDER BY 1),
+                           search_vector::text
+                    FROM work WHERE work_id = 'w-schema-pairs'""");
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                assertThat(row.getBoolean(1)).as("keys of %s", row.getString(2)).isTrue();
+            } finally {
+                connection.rollback();
+            }
+        }
     }
 
     @Test

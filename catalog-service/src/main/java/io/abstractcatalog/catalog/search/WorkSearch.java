@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Search, filters, sorts, keyset paging and facets over the work table, in plain SQL.
@@ -30,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class WorkSearch {
+
+    private static final Logger LOG = Logger.getLogger(WorkSearch.class);
 
     /** The sort key of sort=title; must stay identical to the expression of index work_title_key_idx (V7). */
     static final String TITLE_KEY = "left(lower(coalesce(w.title, '')), 200)";
@@ -107,8 +110,9 @@ public class WorkSearch {
      * query per facet. The windows are found by the given path, or by the one the planner's estimate picks (null);
      * tests run each to show they find the same window. Public so the benchmark's direct-SQL side runs exactly this.
      */
-    public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
+    public static WorkPage search(Connection connection, SearchRequest asked, RankWindow rankWindow,
                                   RankWindow facetWindow, WindowPath path, ProbeStarts starts) throws SQLException {
+        SearchRequest request = withPhrasePairs(connection, asked);
         WindowPath rankPath = path;
         Long rankEstimate = null;
         int rankDepth = rankWindow.probe();
@@ -158,6 +162,31 @@ public class WorkSearch {
         }
         return new WorkPage(items, next, groups, candidates > rankWindow.size() ? rankWindow.size() : null,
                 partialGroups ? facetWindow.size() : null);
+    }
+
+    /**
+     * The request with the word pairs its phrases require, read from PostgreSQL's own parse of q: one short query,
+     * only when q may hold a phrase at all.
+     */
+    static SearchRequest withPhrasePairs(Connection connection, SearchRequest request) throws SQLException {
+        if (!PhrasePairs.mayHoldPhrase(request.q())) {
+            return request;
+        }
+        String tsquery;
+        try (PreparedStatement parse = connection.prepareStatement("SELECT websearch_to_tsquery('english', ?)::text")) {
+            parse.setString(1, request.q());
+            try (ResultSet result = parse.executeQuery()) {
+                result.next();
+                tsquery = result.getString(1);
+            }
+        }
+        try {
+            return request.withPhrasePairs(PhrasePairs.required(tsquery));
+        } catch (IllegalArgumentException e) {
+            // A tsquery form this code does not know (a newer PostgreSQL?) costs the phrase its shortcut, not results.
+            LOG.warnf("searching without phrase keys: %s", e.getMessage());
+            return request;
+        }
     }
 
     /**
@@ -355,6 +384,16 @@ public class WorkSearch {
         sql.append(" WHERE TRUE");
         if (request.q() != null) {
             sql.append(" AND w.search_vector @@ query");
+        }
+        if (!request.phrasePairs().isEmpty()) {
+            // Works holding every pair of the phrases (V10): the few whose word positions are then checked, where
+            // the words alone would leave every work holding them all.
+            sql.append(" AND w.phrase_keys @> ARRAY[");
+            for (int i = 0; i < request.phrasePairs().size(); i++) {
+                sql.append(i == 0 ? "phrase_key(?)" : ", phrase_key(?)");
+                parameters.add(request.phrasePairs().get(i));
+            }
+            sql.append("]");
         }
         if (request.affiliation() != null && works == Works.BY_AFFILIATION) {
             // A work holding the name in two spellings (MIT, mit) is listed once: by its first spelling.

@@ -1,0 +1,186 @@
+package io.abstractcatalog.catalog;
+
+import static io.abstractcatalog.catalog.WorkFixture.uniqueTag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.abstractcatalog.catalog.search.RankWindow;
+import io.abstractcatalog.catalog.search.SearchRequest;
+import io.abstractcatalog.catalog.search.WindowPath;
+import io.abstractcatalog.catalog.search.WorkPage;
+import io.abstractcatalog.catalog.search.WorkSearch;
+import io.abstractcatalog.catalog.search.WorkSummary;
+import io.abstractcatalog.embedded.KafkaTestResource;
+import io.abstractcatalog.embedded.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Phrases are narrowed by the keys of their adjacent word pairs (V10) before their positions are checked; a key
+ * missing from a work that has the phrase would hide that work. So every search here is compared with the full-text
+ * condition alone, on random texts of a few words (stop words, hyphenated and plural forms, repeats) and random
+ * phrase queries, through every way the window is found and a sort without one. The works are written in a
+ * transaction that is rolled back, so they never reach other tests.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class PhraseSearchTest {
+
+    private static final String[] WORDS = {"graph", "graphs", "kernel", "kernels", "method", "network", "neural",
+            "quantum", "deep", "of", "the", "a", "and", "graph-based", "kernel-method", "o'neil"};
+    private static final String[] PHRASE_WORDS = {"graph", "kernel", "kernels", "method", "network", "neural",
+            "quantum", "deep"};
+
+    /** Smaller than the matches of many queries, so the probe's "enough found" branch runs too. */
+    private static final RankWindow WINDOW = new RankWindow(10, 30);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aPhraseSearchFindsExactlyTheWorksTheFullTextConditionMatches() throws SQLException {
+        Random random = new Random(20261130);
+        String tag = uniqueTag();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                insertWorks(connection, tag, random, 80);
+                int withMatches = 0;
+                for (int i = 0; i < 60; i++) {
+                    String q = phraseQuery(random);
+                    List<String> expected = matches(connection, tag, q);
+                    withMatches += expected.isEmpty() ? 0 : 1;
+                    // Relevance ranks the window: the newest WINDOW.size() matches.
+                    Set<String> window = new HashSet<>(expected.subList(0, Math.min(WINDOW.size(), expected.size())));
+                    for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
+                        assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, null, "100", null,
+                                null, null), path)).as("q=%s, path %s", q, path).isEqualTo(window);
+                    }
+                    assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, "-updated", "100",
+                            null, null, null), null)).as("q=%s by -updated", q).isEqualTo(new HashSet<>(expected));
+                }
+                // The comparison means something only if phrases found works and left others out.
+                assertThat(withMatches).isGreaterThan(20);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
+    void aPhraseDoesNotMatchItsWordsApartOrInAnotherOrder() throws SQLException {
+        String tag = uniqueTag();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, "w-phrase-1", tag, "Graph kernels", "We compare kernels.", 1);
+                insert(connection, "w-phrase-2", tag, "Kernels on a graph", "A graph and its kernel.", 2);
+                insert(connection, "w-phrase-3", tag, null, "Learning with graph-kernel methods.", 3);
+                for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
+                    assertThat(ids(connection, SearchRequest.of("\"graph kernel\"", tag, null, null, null, null, null,
+                            null, null, null, null), path)).containsExactlyInAnyOrder("w-phrase-1", "w-phrase-3");
+                    assertThat(ids(connection, SearchRequest.of("\"kernel graph\"", tag, null, null, null, null, null,
+                            null, null, null, null), path)).isEmpty();
+                    assertThat(ids(connection, SearchRequest.of("\"graph kernel methods\" -compare", tag, null, null,
+                            null, null, null, null, null, null, null), path)).containsExactly("w-phrase-3");
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static Set<String> ids(Connection connection, SearchRequest request, WindowPath path)
+            throws SQLException {
+        WorkPage page = WorkSearch.search(connection, request, WINDOW, WINDOW, path);
+        Set<String> ids = new HashSet<>();
+        page.items().stream().map(WorkSummary::workId).forEach(ids::add);
+        assertThat(page.nextCursor()).as("one page holds every match").isNull();
+        return ids;
+    }
+
+    /** The works of the tag that the full-text condition alone matches, newest first: what searches must find. */
+    private static List<String> matches(Connection connection, String tag, String q) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT w.work_id FROM work w JOIN work_affiliation a ON a.work_id = w.work_id
+                WHERE a.affiliation = ? AND w.search_vector @@ websearch_to_tsquery('english', ?)
+                ORDER BY w.updated_at DESC""")) {
+            query.setString(1, tag);
+            query.setString(2, q);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static String phraseQuery(Random random) {
+        Supplier<String> word = () -> PHRASE_WORDS[random.nextInt(PHRASE_WORDS.length)];
+        return switch (random.nextInt(9)) {
+            case 0 -> "\"" + word.get() + " " + word.get() + "\"";
+            case 1 -> "\"" + word.get() + " " + word.get() + " " + word.get() + "\"";
+            case 2 -> "\"" + word.get() + " " + word.get() + "\" -" + word.get();
+            case 3 -> "\"" + word.get() + " " + word.get() + "\" or " + word.get();
+            case 4 -> "-\"" + word.get() + " " + word.get() + "\" " + word.get();
+            case 5 -> word.get() + "-" + word.get();
+            case 6 -> "\"" + word.get() + " of the " + word.get() + "\"";
+            case 7 -> "\"" + word.get() + " " + word.get() + "\" \"" + word.get() + " " + word.get() + "\"";
+            default -> "\"" + word.get() + " " + word.get() + "\" " + word.get();
+        };
+    }
+
+    private static void insertWorks(Connection connection, String tag, Random random, int count)
+            throws SQLException {
+        for (int i = 0; i < count; i++) {
+            String title = random.nextBoolean() ? text(random, 1 + random.nextInt(4)) : null;
+            insert(connection, "w-phrase-" + tag + "-" + i, tag, title, text(random, 3 + random.nextInt(10)), i);
+        }
+    }
+
+    private static String text(Random random, int words) {
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            text.add(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return String.join(random.nextInt(5) == 0 ? ", " : " ", text) + ".";
+    }
+
+    /** A work far newer than any other test's, so the probe's newest works are these. */
+    private static void insert(Connection connection, String id, String tag, String title, String abstractText,
+                               int second) throws SQLException {
+        try (PreparedStatement work = connection.prepareStatement("""
+                INSERT INTO work (work_id, version, title, abstract_text, member_count, updated_at)
+                VALUES (?, 1, ?, ?, 1, ?)""");
+             PreparedStatement affiliation = connection.prepareStatement(
+                     "INSERT INTO work_affiliation (work_id, affiliation, updated_at) VALUES (?, ?, ?)")) {
+            work.setString(1, id);
+            work.setString(2, title);
+            work.setString(3, abstractText);
+            Timestamp updatedAt = Timestamp.from(Instant.parse("2300-01-01T00:00:00Z").plusSeconds(second));
+            work.setTimestamp(4, updatedAt);
+            work.executeUpdate();
+            affiliation.setString(1, id);
+            affiliation.setString(2, tag);
+            affiliation.setTimestamp(3, updatedAt);
+            affiliation.executeUpdate();
+        }
+    }
+}

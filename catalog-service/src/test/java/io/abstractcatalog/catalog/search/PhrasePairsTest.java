@@ -1,0 +1,67 @@
+package io.abstractcatalog.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The tsquery texts are PostgreSQL's own output for the q in the comment (websearch_to_tsquery, english). */
+class PhrasePairsTest {
+
+    @ParameterizedTest(name = "{0} requires {1}")
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+            "'graph'; -",                                                    // graph
+            "'graph' & 'kernel'; -",                                         // graph kernel
+            "'graph' <-> 'kernel' & !'quantum'; graph kernel",                // "graph kernel" -quantum
+            "'graph' <-> 'kernel' <-> 'method'; graph kernel|kernel method",  // "graph kernel methods"
+            "'graph-bas' <-> 'graph' <-> 'base' & 'kernel'; graph-bas graph|graph base", // graph-based kernel
+            "'kernel' <3> 'graph'; -",                                       // "kernel of the graph": stop words between
+            "'p' <2> 'q' <-> 'r'; q r",
+            "'graph' <-> 'kernel' & 'neural' <-> 'network' | 'foo'; -",      // ... or foo: a match may have foo alone
+            "'graph' <-> 'kernel' & ( 'neural' <-> 'network' | 'foo' ); graph kernel",
+            "!( 'graph' <-> 'kernel' ) & 'x'; -",                            // -"graph kernel" x
+            "'x' <-> ( 'y' <-> 'z' ); x y|y z",                               // R begins with y
+            "'p' <-> 'q' <-> ( 'r' <-> 's' ); p q|r s|q r",
+            "( 'x' | 'y' ) <-> 'z'; -",                                      // no single lexeme ends L
+            "'x' <-> ( 'y' | 'z' ); -",
+            "'x' <-> !'y'; -",
+            "'x':* <-> 'y'; -",                                              // a prefix is no whole lexeme
+            "'x':A <-> 'y':BC; x y",                                          // weights do not move positions
+            "'it''s' <-> 'a\\\\b'; it's a\\b",                                // quote and backslash doubled
+            "'o' <-> 'neil' & 'x' <-> 'y'; o neil|x y",                       // o'neil "x y"
+            "'x' <-> 'y' & 'x' <-> 'y'; x y"})                                // each pair once
+    void requiresThePairsEveryMatchHolds(String tsquery, String pairs) {
+        List<String> expected = pairs.equals("-") ? List.of() : Arrays.asList(pairs.split("\\|"));
+        assertThat(PhrasePairs.required(tsquery)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "an empty query (only stop words) requires nothing")
+    @ValueSource(strings = {"", " "})
+    void anEmptyQueryRequiresNothing(String tsquery) {
+        assertThat(PhrasePairs.required(tsquery)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is not a tsquery")
+    @ValueSource(strings = {"'x' <-", "( 'x'", "'x", "x", "'x' & ", "'x' <a> 'y'", "'x' 'y'"})
+    void textThatIsNoTsqueryIsRejected(String tsquery) {
+        assertThatThrownBy(() -> PhrasePairs.required(tsquery)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(tsquery.trim());
+    }
+
+    @ParameterizedTest(name = "{0} may hold a phrase: {1}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+            "\"graph kernel\"; true",
+            "graph-based; true",
+            "o'neil; true",
+            "graph kernel; false",
+            "graph -quantum; false",
+            "graph or kernel; false",
+            "x2; false"})
+    void onlyQuotesAndSplitWordsMayMakeAPhrase(String q, boolean phrase) {
+        assertThat(PhrasePairs.mayHoldPhrase(q)).isEqualTo(phrase);
+    }
+}
