@@ -49,3 +49,8 @@ ALTER TABLE work ADD COLUMN phrase_keys integer[] GENERATED ALWAYS AS (phrase_ke
             || setweight(to_tsvector('english', abstract_text), 'B'))) STORED;
 
 CREATE INDEX work_phrase_keys_idx ON work USING gin (phrase_keys);
+
+-- A search's path is chosen on PostgreSQL's estimate of its matches (WorkSearch.estimateProbeMatches). With the default
+-- statistics a key missing from the ~330 most common ones is estimated at 0.24 % of the works (515 hold the key of
+-- "graph kernel" among 1M: 0.05 %); ~2,000 tracked keys bring it to 0.06 %. ANALYZE of the column: ~11 s at 1M works.
+ALTER TABLE work ALTER COLUMN phrase_keys SET STATISTICS 1000;

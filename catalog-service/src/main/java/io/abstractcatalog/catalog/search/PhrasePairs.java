@@ -1,49 +1,84 @@
 package io.abstractcatalog.catalog.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The adjacent word pairs a search's phrases require, read from the tsquery PostgreSQL made of q (its text form, as
- * {@code websearch_to_tsquery(...)::text} prints it). Every work matching the query holds each pair at adjacent
- * positions, so the pairs' keys (column phrase_keys, V10) narrow the candidates a phrase is checked on.
+ * What a search's phrases require, read from the tsquery PostgreSQL made of q (its text form, as
+ * {@code websearch_to_tsquery(...)::text} prints it): the adjacent word pairs every match holds, whose keys (column
+ * phrase_keys, V10) narrow the candidates a phrase is checked on, and the query's other terms.
  *
  * <p>Only pairs that every match must hold are returned: those of phrases reached from the top through AND alone
  * (not under OR or NOT), between two whole lexemes at distance 1 (not a prefix {@code :*}, not {@code <2>}). Leaving a
  * pair out only costs time; returning one a match may lack would hide that match.
+ *
+ * @param pairs      each "left right" as the phrase_key function of V10 takes them, in query order without repeats
+ * @param otherTerms the query's top-level AND operands that are single lexemes or negated ones, as tsquery text
+ *                   (null when none is a lexeme): conditions every match meets that the index over words can answer
+ *                   without decoding the phrases' words
  */
-final class PhrasePairs {
+record PhrasePairs(List<String> pairs, String otherTerms) {
+
+    static final PhrasePairs NONE = new PhrasePairs(List.of(), null);
 
     /** Could websearch_to_tsquery make a phrase of q: a quote, or a word the parser splits ("graph-based", "o'neil"). */
     private static final Pattern MAY_HOLD_PHRASE = Pattern.compile("\"|[\\p{L}\\p{N}][^\\p{L}\\p{N}\\s]+[\\p{L}\\p{N}]");
-
-    private PhrasePairs() {
-    }
 
     /** Whether q may hold a phrase, so its tsquery is worth reading; false means it surely holds none. */
     static boolean mayHoldPhrase(String q) {
         return q != null && MAY_HOLD_PHRASE.matcher(q).find();
     }
 
-    /** The pairs, each "left right" as the phrase_key function of V10 takes them, in query order without repeats. */
-    static List<String> required(String tsquery) {
+    boolean isEmpty() {
+        return pairs.isEmpty();
+    }
+
+    /** The pairs and other terms of a tsquery's text; NONE when it requires no pair. */
+    static PhrasePairs of(String tsquery) {
         if (tsquery.isBlank()) {
             // Only stop words: the query matches nothing, and requires nothing.
-            return List.of();
+            return NONE;
         }
         Node query = new Parser(tsquery).parse();
         Set<String> pairs = new LinkedHashSet<>();
         requiredOf(query, pairs);
-        return List.copyOf(pairs);
+        if (pairs.isEmpty()) {
+            return NONE;
+        }
+        List<Node> operands = new ArrayList<>();
+        conjuncts(query, operands);
+        List<String> others = new ArrayList<>();
+        boolean lexeme = false;
+        for (Node operand : operands) {
+            if (operand instanceof Lexeme || operand instanceof Not) {
+                others.add(tsquery.substring(operand.from(), operand.to()));
+                lexeme |= operand instanceof Lexeme;
+            }
+        }
+        return new PhrasePairs(List.copyOf(pairs), lexeme ? String.join(" & ", others) : null);
+    }
+
+    private static void conjuncts(Node node, List<Node> operands) {
+        if (unwrap(node) instanceof And and) {
+            conjuncts(and.left(), operands);
+            conjuncts(and.right(), operands);
+        } else {
+            operands.add(unwrap(node));
+        }
+    }
+
+    private static Node unwrap(Node node) {
+        return node instanceof Group group ? unwrap(group.inner()) : node;
     }
 
     private static void requiredOf(Node node, Set<String> pairs) {
-        if (node instanceof And and) {
+        if (unwrap(node) instanceof And and) {
             requiredOf(and.left(), pairs);
             requiredOf(and.right(), pairs);
-        } else if (node instanceof Phrase phrase) {
+        } else if (unwrap(node) instanceof Phrase phrase) {
             pairsOf(phrase, pairs);
         }
     }
@@ -53,10 +88,10 @@ final class PhrasePairs {
      * the last lexeme of L and the first of R are adjacent; both sides are phrases that match too.
      */
     private static void pairsOf(Phrase phrase, Set<String> pairs) {
-        if (phrase.left() instanceof Phrase left) {
+        if (unwrap(phrase.left()) instanceof Phrase left) {
             pairsOf(left, pairs);
         }
-        if (phrase.right() instanceof Phrase right) {
+        if (unwrap(phrase.right()) instanceof Phrase right) {
             pairsOf(right, pairs);
         }
         String last = last(phrase.left());
@@ -67,35 +102,67 @@ final class PhrasePairs {
     }
 
     private static String last(Node node) {
-        if (node instanceof Lexeme lexeme) {
+        if (unwrap(node) instanceof Lexeme lexeme) {
             return lexeme.prefix() ? null : lexeme.text();
         }
-        return node instanceof Phrase phrase ? last(phrase.right()) : null;
+        return unwrap(node) instanceof Phrase phrase ? last(phrase.right()) : null;
     }
 
     private static String first(Node node) {
-        if (node instanceof Lexeme lexeme) {
+        if (unwrap(node) instanceof Lexeme lexeme) {
             return lexeme.prefix() ? null : lexeme.text();
         }
-        return node instanceof Phrase phrase ? first(phrase.left()) : null;
+        return unwrap(node) instanceof Phrase phrase ? first(phrase.left()) : null;
     }
 
-    private sealed interface Node permits Lexeme, Not, And, Or, Phrase {
+    /** A node of the query, with where its text begins and ends (parentheses included). */
+    private sealed interface Node permits Lexeme, Not, And, Or, Phrase, Group {
+        int from();
+
+        int to();
     }
 
-    private record Lexeme(String text, boolean prefix) implements Node {
+    private record Lexeme(String text, boolean prefix, int from, int to) implements Node {
     }
 
-    private record Not(Node operand) implements Node {
+    private record Not(Node operand, int from) implements Node {
+        public int to() {
+            return operand.to();
+        }
     }
 
     private record And(Node left, Node right) implements Node {
+        public int from() {
+            return left.from();
+        }
+
+        public int to() {
+            return right.to();
+        }
     }
 
     private record Or(Node left, Node right) implements Node {
+        public int from() {
+            return left.from();
+        }
+
+        public int to() {
+            return right.to();
+        }
     }
 
     private record Phrase(Node left, int distance, Node right) implements Node {
+        public int from() {
+            return left.from();
+        }
+
+        public int to() {
+            return right.to();
+        }
+    }
+
+    /** A parenthesized node: the same query, but its text includes the parentheses. */
+    private record Group(Node inner, int from, int to) implements Node {
     }
 
     /**
@@ -163,18 +230,21 @@ final class PhrasePairs {
 
         private Node unary() {
             if (take('!')) {
-                return new Not(unary());
+                int from = at - 1;
+                return new Not(unary(), from);
             }
             if (take('(')) {
+                int from = at - 1;
                 Node node = or();
                 if (!take(')')) {
                     throw error("')'");
                 }
-                return node;
+                return new Group(node, from, at);
             }
             if (!take('\'')) {
                 throw error("a quoted lexeme");
             }
+            int from = at - 1;
             StringBuilder lexeme = new StringBuilder();
             while (true) {
                 if (at >= text.length()) {
@@ -200,7 +270,7 @@ final class PhrasePairs {
                     at++;
                 }
             }
-            return new Lexeme(lexeme.toString(), prefix);
+            return new Lexeme(lexeme.toString(), prefix, from, at);
         }
 
         /** Skips spaces, then consumes c if it comes next. */

@@ -26,12 +26,12 @@ import java.util.regex.Pattern;
  * @param select        the item fields to return (workId always)
  * @param groupBy       the facets to count
  * @param cursor        where the page starts, or null for the first page
- * @param phrasePairs   the adjacent word pairs q's phrases require ({@link PhrasePairs}): read from the database's
- *                      parse of q by WorkSearch, empty before (which only makes a phrase search slower)
+ * @param phrases       what q's phrases require ({@link PhrasePairs}): read from the database's parse of q by
+ *                      WorkSearch, NONE before (which only makes a phrase search slower)
  */
 public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, String doi,
                             Integer yearFrom, Integer yearTo, SearchSort sort, int limit, Set<String> select,
-                            List<String> groupBy, SearchCursor cursor, List<String> phrasePairs) {
+                            List<String> groupBy, SearchCursor cursor, PhrasePairs phrases) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -58,19 +58,19 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
         Integer[] years = years(year);
         SearchSort order = SearchSort.parse(blankToNull(sort), query != null);
         SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, years[0], years[1],
-                order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null, List.of());
+                order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null, PhrasePairs.NONE);
         String token = blankToNull(cursor);
         return token == null ? request : request.withCursor(SearchCursor.decode(token, order, request.fingerprint()));
     }
 
     public SearchRequest withCursor(SearchCursor after) {
         return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
-                groupBy, after, phrasePairs);
+                groupBy, after, phrases);
     }
 
-    public SearchRequest withPhrasePairs(List<String> pairs) {
+    SearchRequest withPhrases(PhrasePairs required) {
         return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
-                groupBy, cursor, List.copyOf(pairs));
+                groupBy, cursor, required);
     }
 
     /** Identifies q, the filters and the sort: what a cursor must not be reused across. */

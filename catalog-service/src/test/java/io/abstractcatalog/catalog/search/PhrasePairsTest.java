@@ -36,19 +36,32 @@ class PhrasePairsTest {
             "'x' <-> 'y' & 'x' <-> 'y'; x y"})                                // each pair once
     void requiresThePairsEveryMatchHolds(String tsquery, String pairs) {
         List<String> expected = pairs.equals("-") ? List.of() : Arrays.asList(pairs.split("\\|"));
-        assertThat(PhrasePairs.required(tsquery)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(PhrasePairs.of(tsquery).pairs()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}: other terms {1}")
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+            "'graph' <-> 'kernel' & !'quantum'; -",                                 // only a negation: nothing to index
+            "'graph' <-> 'kernel' & 'zebrafish' & !'quantum'; 'zebrafish' & !'quantum'",
+            "'zebra':*A & 'graph' <-> 'kernel'; 'zebra':*A",                        // weights and prefix kept as written
+            "'it''s' & 'graph' <-> 'kernel'; 'it''s'",
+            "'graph' <-> 'kernel' & ( 'neural' <-> 'network' | 'foo' ) & 'x'; 'x'", // a group is left to the check
+            "!( 'a' <-> 'b' ) & 'graph' <-> 'kernel' & 'x'; !( 'a' <-> 'b' ) & 'x'",
+            "'x' & 'y'; -"})                                                       // no phrase: NONE
+    void otherTermsAreTheLexemesAndNegationsBesideThePhrases(String tsquery, String others) {
+        assertThat(PhrasePairs.of(tsquery).otherTerms()).isEqualTo(others.equals("-") ? null : others);
     }
 
     @ParameterizedTest(name = "an empty query (only stop words) requires nothing")
     @ValueSource(strings = {"", " "})
     void anEmptyQueryRequiresNothing(String tsquery) {
-        assertThat(PhrasePairs.required(tsquery)).isEmpty();
+        assertThat(PhrasePairs.of(tsquery)).isEqualTo(PhrasePairs.NONE);
     }
 
     @ParameterizedTest(name = "{0} is not a tsquery")
     @ValueSource(strings = {"'x' <-", "( 'x'", "'x", "x", "'x' & ", "'x' <a> 'y'", "'x' 'y'"})
     void textThatIsNoTsqueryIsRejected(String tsquery) {
-        assertThatThrownBy(() -> PhrasePairs.required(tsquery)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PhrasePairs.of(tsquery)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(tsquery.trim());
     }
 
