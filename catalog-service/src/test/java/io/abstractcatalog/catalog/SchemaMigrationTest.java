@@ -52,43 +52,31 @@ class SchemaMigrationTest {
 
     @Test
     void phraseKeysHoldTheKeyOfEveryAdjacentPairOfLexemes() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (var insert = connection.createStatement()) {
-                // Title and abstract are one sequence of positions (title last word next to the abstract's first);
-                // stop words keep their positions, so "of the" leaves "kernel" and "graph" three apart.
-                insert.execute("""
-                        INSERT INTO work (work_id, version, title, abstract_text, member_count, updated_at)
-                        VALUES ('w-schema-pairs', 1, 'Graph kernels', 'Kernels of the graph-based networks', 1, now())""");
-            }
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT phrase_keys = ARRAY(SELECT DISTINCT phrase_key(p) FROM unnest(ARRAY['graph kernel',
-                               'kernel kernel', 'graph-bas graph', 'graph base', 'base network']) p ORDER BY 1),
-                           search_vector::text
-                    FROM work WHERE work_id = 'w-schema-pairs'""");
-                 ResultSet row = query.executeQuery()) {
-                row.next();
-                assertThat(row.getBoolean(1)).as("keys of %s", row.getString(2)).isTrue();
-            } finally {
-                connection.rollback();
-            }
-        }
+        // Title and abstract are one sequence of positions (the title's last word next to the abstract's first); stop
+        // words keep their positions, so "of the" leaves "kernels" and "graph-based" three apart.
+        assertThat(ofWorkRolledBack("'Graph kernels', 'Kernels of the graph-based networks'", """
+                phrase_keys = ARRAY(SELECT DISTINCT phrase_key(p) FROM unnest(ARRAY['graph kernel', 'kernel kernel',
+                    'graph-bas graph', 'graph base', 'base network']) p ORDER BY 1)""")).isEqualTo("true");
     }
 
     @Test
     void titleWeighsMoreThanAbstractInTheSearchVector() throws SQLException {
+        assertThat(ofWorkRolledBack("'Networks', 'Inference'", "search_vector::text"))
+                .isEqualTo("'infer':2B 'network':1A");
+    }
+
+    /** The expression's value (as text) on a work of the given title and abstract, inserted and rolled back. */
+    private String ofWorkRolledBack(String titleAndAbstract, String expression) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (var insert = connection.createStatement()) {
-                insert.execute("""
-                        INSERT INTO work (work_id, version, title, abstract_text, member_count, updated_at)
-                        VALUES ('w-schema-probe', 1, 'Networks', 'Inference', 1, now())""");
-            }
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT search_vector::text FROM work WHERE work_id = 'w-schema-probe'");
-                 ResultSet row = query.executeQuery()) {
-                row.next();
-                assertThat(row.getString(1)).isEqualTo("'infer':2B 'network':1A");
+                insert.execute("INSERT INTO work (work_id, version, title, abstract_text, member_count, updated_at)"
+                        + " VALUES ('w-schema-probe', 1, " + titleAndAbstract + ", 1, now())");
+                try (ResultSet row = insert.executeQuery(
+                        "SELECT (" + expression + ")::text FROM work WHERE work_id = 'w-schema-probe'")) {
+                    row.next();
+                    return row.getString(1);
+                }
             } finally {
                 connection.rollback();
             }
