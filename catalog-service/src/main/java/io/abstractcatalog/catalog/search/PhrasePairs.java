@@ -24,8 +24,9 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
 
     static final PhrasePairs NONE = new PhrasePairs(List.of(), null);
 
-    /** Could websearch_to_tsquery make a phrase of q: a quote, or a word the parser splits ("graph-based", "o'neil"). */
-    private static final Pattern MAY_HOLD_PHRASE = Pattern.compile("\"|[\\p{L}\\p{N}][^\\p{L}\\p{N}\\s]+[\\p{L}\\p{N}]");
+    /** Could websearch_to_tsquery make a phrase of q: a quote, or a word the parser splits (graph-based, o'neil). */
+    private static final Pattern MAY_HOLD_PHRASE =
+            Pattern.compile("\"|[\\p{L}\\p{N}][^\\p{L}\\p{N}\\s]+[\\p{L}\\p{N}]");
 
     /** Whether q may hold a phrase, so its tsquery is worth reading; false means it surely holds none. */
     static boolean mayHoldPhrase(String q) {
@@ -51,34 +52,32 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
         List<Node> operands = new ArrayList<>();
         conjuncts(query, operands);
         List<String> others = new ArrayList<>();
-        boolean lexeme = false;
+        boolean positive = false;
         for (Node operand : operands) {
-            if (operand instanceof Lexeme || operand instanceof Not) {
-                others.add(tsquery.substring(operand.from(), operand.to()));
-                lexeme |= operand instanceof Lexeme;
+            if (operand instanceof Lexeme lexeme) {
+                others.add(tsquery.substring(lexeme.from(), lexeme.to()));
+                positive = true;
+            } else if (operand instanceof Not not) {
+                others.add(tsquery.substring(not.from(), not.to()));
             }
         }
-        return new PhrasePairs(List.copyOf(pairs), lexeme ? String.join(" & ", others) : null);
+        return new PhrasePairs(List.copyOf(pairs), positive ? String.join(" & ", others) : null);
     }
 
     private static void conjuncts(Node node, List<Node> operands) {
-        if (unwrap(node) instanceof And and) {
+        if (node instanceof And and) {
             conjuncts(and.left(), operands);
             conjuncts(and.right(), operands);
         } else {
-            operands.add(unwrap(node));
+            operands.add(node);
         }
     }
 
-    private static Node unwrap(Node node) {
-        return node instanceof Group group ? unwrap(group.inner()) : node;
-    }
-
     private static void requiredOf(Node node, Set<String> pairs) {
-        if (unwrap(node) instanceof And and) {
+        if (node instanceof And and) {
             requiredOf(and.left(), pairs);
             requiredOf(and.right(), pairs);
-        } else if (unwrap(node) instanceof Phrase phrase) {
+        } else if (node instanceof Phrase phrase) {
             pairsOf(phrase, pairs);
         }
     }
@@ -88,10 +87,10 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
      * the last lexeme of L and the first of R are adjacent; both sides are phrases that match too.
      */
     private static void pairsOf(Phrase phrase, Set<String> pairs) {
-        if (unwrap(phrase.left()) instanceof Phrase left) {
+        if (phrase.left() instanceof Phrase left) {
             pairsOf(left, pairs);
         }
-        if (unwrap(phrase.right()) instanceof Phrase right) {
+        if (phrase.right() instanceof Phrase right) {
             pairsOf(right, pairs);
         }
         String last = last(phrase.left());
@@ -102,67 +101,37 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
     }
 
     private static String last(Node node) {
-        if (unwrap(node) instanceof Lexeme lexeme) {
+        if (node instanceof Lexeme lexeme) {
             return lexeme.prefix() ? null : lexeme.text();
         }
-        return unwrap(node) instanceof Phrase phrase ? last(phrase.right()) : null;
+        return node instanceof Phrase phrase ? last(phrase.right()) : null;
     }
 
     private static String first(Node node) {
-        if (unwrap(node) instanceof Lexeme lexeme) {
+        if (node instanceof Lexeme lexeme) {
             return lexeme.prefix() ? null : lexeme.text();
         }
-        return unwrap(node) instanceof Phrase phrase ? first(phrase.left()) : null;
+        return node instanceof Phrase phrase ? first(phrase.left()) : null;
     }
 
-    /** A node of the query, with where its text begins and ends (parentheses included). */
-    private sealed interface Node permits Lexeme, Not, And, Or, Phrase, Group {
-        int from();
-
-        int to();
+    private sealed interface Node permits Lexeme, Not, And, Or, Phrase {
     }
 
+    /** A lexeme, with where its text begins and ends (quotes and suffix included). */
     private record Lexeme(String text, boolean prefix, int from, int to) implements Node {
     }
 
-    private record Not(Node operand, int from) implements Node {
-        public int to() {
-            return operand.to();
-        }
+    /** A negation, with where its text begins and ends (the operand's parentheses included). */
+    private record Not(Node operand, int from, int to) implements Node {
     }
 
     private record And(Node left, Node right) implements Node {
-        public int from() {
-            return left.from();
-        }
-
-        public int to() {
-            return right.to();
-        }
     }
 
     private record Or(Node left, Node right) implements Node {
-        public int from() {
-            return left.from();
-        }
-
-        public int to() {
-            return right.to();
-        }
     }
 
     private record Phrase(Node left, int distance, Node right) implements Node {
-        public int from() {
-            return left.from();
-        }
-
-        public int to() {
-            return right.to();
-        }
-    }
-
-    /** A parenthesized node: the same query, but its text includes the parentheses. */
-    private record Group(Node inner, int from, int to) implements Node {
     }
 
     /**
@@ -231,15 +200,15 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
         private Node unary() {
             if (take('!')) {
                 int from = at - 1;
-                return new Not(unary(), from);
+                Node operand = unary();
+                return new Not(operand, from, at);
             }
             if (take('(')) {
-                int from = at - 1;
                 Node node = or();
                 if (!take(')')) {
                     throw error("')'");
                 }
-                return new Group(node, from, at);
+                return node;
             }
             if (!take('\'')) {
                 throw error("a quoted lexeme");

@@ -58,7 +58,8 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
         Integer[] years = years(year);
         SearchSort order = SearchSort.parse(blankToNull(sort), query != null);
         SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, years[0], years[1],
-                order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null, PhrasePairs.NONE);
+                order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null,
+                PhrasePairs.NONE);
         String token = blankToNull(cursor);
         return token == null ? request : request.withCursor(SearchCursor.decode(token, order, request.fingerprint()));
     }
