@@ -239,9 +239,9 @@ class RankWindowTest {
             assertThat(unfiltered).isEqualTo(8);
             // As many as the window, not more: twice as deep a probe is expected to fill it.
             assertThat(WindowPath.depth(unfiltered, window)).isEqualTo(16);
-            assertThat(WindowPath.choose(unfiltered, window)).isEqualTo(WindowPath.PROBE);
+            assertThat(WindowPath.of(WindowPath.depth(unfiltered, window))).isEqualTo(WindowPath.PROBE);
             assertThat(rare).isLessThanOrEqualTo(1);
-            assertThat(WindowPath.choose(rare, window)).isEqualTo(WindowPath.INDEX);
+            assertThat(WindowPath.of(WindowPath.depth(rare, window))).isEqualTo(WindowPath.INDEX);
         }
     }
 

@@ -20,13 +20,8 @@ public enum WindowPath {
      */
     static final int MAX_DOUBLINGS = 3;
 
-    /** The path for a query of which the planner expects this many matches among the probed works. */
-    public static WindowPath choose(long estimatedProbeMatches, RankWindow window) {
-        return of(depth(estimatedProbeMatches, window));
-    }
-
     /** The path of a probe depth as {@link #depth} gives it: none (0) means the index. */
-    static WindowPath of(int depth) {
+    public static WindowPath of(int depth) {
         return depth > 0 ? PROBE : INDEX;
     }
 

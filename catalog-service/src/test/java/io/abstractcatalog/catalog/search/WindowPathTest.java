@@ -25,7 +25,7 @@ class WindowPathTest {
     void theProbeIsAsDeepAsTheWindowIsExpectedToNeed(long expected, int window, int depth, WindowPath path) {
         RankWindow rankWindow = new RankWindow(window, 10_000);
         assertThat(WindowPath.depth(expected, rankWindow)).isEqualTo(depth);
-        assertThat(WindowPath.choose(expected, rankWindow)).isEqualTo(path);
+        assertThat(WindowPath.of(WindowPath.depth(expected, rankWindow))).isEqualTo(path);
     }
 
     @ParameterizedTest(name = "a huge estimate {0} probes the window's probe")
