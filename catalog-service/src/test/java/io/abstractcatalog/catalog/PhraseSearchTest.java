@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
  * Phrases are narrowed by the keys of their adjacent word pairs (V10) before their positions are checked; a key
  * missing from a work that has the phrase would hide that work. So every search here is compared with the full-text
  * condition alone, on random texts of a few words (stop words, hyphenated and plural forms, repeats) and random
- * phrase queries, through every way the window is found and a sort without one. The works are written in a
- * transaction that is rolled back, so they never reach other tests.
+ * phrase queries, through every way the window is found and a sort without one. Plain words ranked by relevance
+ * are also read as one phrase, whose older holders join a full window. The works are written in a transaction that
+ * is rolled back, so they never reach other tests.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -48,6 +50,8 @@ class PhraseSearchTest {
 
     /** Smaller than the matches of many queries, so the probe's "enough found" branch runs too. */
     private static final RankWindow WINDOW = new RankWindow(10, 30);
+    /** Smaller than the six matches of titleAndNewerMatches. */
+    private static final RankWindow SMALL_WINDOW = new RankWindow(3, 5);
 
     @Inject
     AgroalDataSource dataSource;
@@ -103,6 +107,151 @@ class PhraseSearchTest {
                 connection.rollback();
             }
         }
+    }
+
+    @Test
+    void anOlderWorkHoldingPlainWordsAsAPhraseIsRankedWithAFullWindow() throws SQLException {
+        String tag = uniqueTag();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<String> newer = titleAndNewerMatches(connection, tag);
+                for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
+                    WorkPage page = WorkSearch.search(connection, plain("graph kernels", tag, null, null),
+                            SMALL_WINDOW, SMALL_WINDOW, path);
+
+                    // The three newest matches, and the oldest one, which holds the words in a row: ranked first.
+                    assertThat(page.items()).extracting(WorkSummary::workId).as("path %s", path)
+                            .containsExactlyInAnyOrder("w-title-" + tag, newer.get(2), newer.get(3), newer.get(4));
+                    assertThat(page.items().get(0).workId()).isEqualTo("w-title-" + tag);
+                    assertThat(page.items()).extracting(WorkSummary::rank)
+                            .isSortedAccordingTo((a, b) -> Float.compare(b, a));
+                    assertThat(page.rankWindow()).as("matches were still left out").isEqualTo(3);
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
+    void onlyPlainWordsInTheirOrderBringOlderHoldersIn() throws SQLException {
+        String tag = uniqueTag();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<String> newer = titleAndNewerMatches(connection, tag);
+                List<String> window = List.of(newer.get(2), newer.get(3), newer.get(4));
+
+                // The old work holds "graph kernel", not "kernel graph"; operators make q more than words in a row.
+                for (String q : new String[] {"kernels graph", "graph kernels -zebra", "graph kernels or zebra"}) {
+                    assertThat(searchIds(connection, plain(q, tag, null, null))).as(q)
+                            .containsExactlyInAnyOrderElementsOf(window);
+                }
+                // Quoted, it is the query's own phrase: the old work is its only match.
+                assertThat(searchIds(connection, plain("\"graph kernels\"", tag, null, null)))
+                        .containsExactly("w-title-" + tag);
+                // Other sorts list every match and rank nothing.
+                assertThat(searchIds(connection, SearchRequest.of("graph kernels", tag, null, null, null, null,
+                        "-updated", null, null, null, null))).hasSize(6);
+                // Filters hold for them too: only the newer works have a year.
+                try (PreparedStatement year = connection.prepareStatement(
+                        "UPDATE work SET year = 2020 WHERE work_id = ANY (?)")) {
+                    year.setArray(1, connection.createArrayOf("text", newer.toArray()));
+                    year.executeUpdate();
+                }
+                assertThat(searchIds(connection, SearchRequest.of("graph kernels", tag, null, null, null, "2020",
+                        null, null, null, null, null))).containsExactlyInAnyOrderElementsOf(window);
+                assertThat(searchIds(connection, plain("graph kernels", tag, null, null)))
+                        .contains("w-title-" + tag).hasSize(4);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
+    void pagesOfARelevanceSearchListTheWindowAndTheOlderHoldersOnce() throws SQLException {
+        String tag = uniqueTag();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                titleAndNewerMatches(connection, tag);
+                List<String> all = searchIds(connection, plain("graph kernels", tag, null, null));
+
+                WorkPage first = WorkSearch.search(connection, plain("graph kernels", tag, "3", null), SMALL_WINDOW,
+                        SMALL_WINDOW, null);
+                WorkPage second = WorkSearch.search(connection, plain("graph kernels", tag, "3", first.nextCursor()),
+                        SMALL_WINDOW, SMALL_WINDOW, null);
+
+                assertThat(second.nextCursor()).isNull();
+                List<String> paged = new ArrayList<>();
+                for (WorkPage page : List.of(first, second)) {
+                    page.items().forEach(item -> paged.add(item.workId()));
+                }
+                assertThat(paged).hasSize(4).containsExactlyElementsOf(all);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
+    void pairsHeldByTooManyWorksAreNotLookedUp() throws SQLException {
+        String tag = uniqueTag();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<String> newer = titleAndNewerMatches(connection, tag);
+                SearchRequest request = plain("graph kernels", tag, null, null);
+                long before = holders(connection, request);
+                // Works of another affiliation holding the pair: never results here, but they make the pair common.
+                for (int i = 0; i < WorkSearch.MAX_ADJACENT_HOLDERS + 200; i++) {
+                    insert(connection, "w-common-" + tag + "-" + i, uniqueTag(), null, "Graph kernels again.", -100 - i);
+                }
+                try (Statement analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE work"); // inside the transaction: rolled back with it
+                }
+                long after = holders(connection, request);
+
+                assertThat(before).isLessThanOrEqualTo(WorkSearch.MAX_ADJACENT_HOLDERS);
+                assertThat(after).isGreaterThan(WorkSearch.MAX_ADJACENT_HOLDERS);
+                assertThat(searchIds(connection, request)).containsExactlyInAnyOrder(newer.get(2), newer.get(3),
+                        newer.get(4));
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /** The planner's estimate of the works holding the pairs of a plain query read as one phrase. */
+    private static long holders(Connection connection, SearchRequest request) throws SQLException {
+        return WorkSearch.estimateHolders(connection, WorkSearch.withPhrases(connection, request));
+    }
+
+    /**
+     * An old work titled "Graph kernel" and five newer ones holding both words apart: more matches than the small
+     * window (3); returns the newer ones' ids, oldest first.
+     */
+    private static List<String> titleAndNewerMatches(Connection connection, String tag) throws SQLException {
+        insert(connection, "w-title-" + tag, tag, "Graph kernel", "On structures and similarity.", 1);
+        List<String> newer = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            newer.add("w-apart-" + tag + "-" + i);
+            insert(connection, newer.get(i), tag, null, "A graph, and then a learned kernel.", 10 + i);
+        }
+        return newer;
+    }
+
+    private static SearchRequest plain(String q, String tag, String limit, String cursor) {
+        return SearchRequest.of(q, tag, null, null, null, null, null, limit, null, null, cursor);
+    }
+
+    /** One page's ids, best first, as the service searches (the path picked by the estimate). */
+    private static List<String> searchIds(Connection connection, SearchRequest request) throws SQLException {
+        WorkPage page = WorkSearch.search(connection, request, SMALL_WINDOW, SMALL_WINDOW, null);
+        assertThat(page.nextCursor()).as("one page holds every result").isNull();
+        return page.items().stream().map(WorkSummary::workId).toList();
     }
 
     private static Set<String> ids(Connection connection, SearchRequest request, WindowPath path)

@@ -28,9 +28,21 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
     private static final Pattern MAY_HOLD_PHRASE =
             Pattern.compile("\"|[\\p{L}\\p{N}][^\\p{L}\\p{N}\\s]+[\\p{L}\\p{N}]");
 
+    /** Web-search syntax that makes q more than words in a row: a quote, a negation or "or". */
+    private static final Pattern OPERATOR = Pattern.compile("\"|(^|\\s)-|(^|\\s)(?i:or)(\\s|$)");
+    private static final Pattern TWO_WORDS = Pattern.compile("[\\p{L}\\p{N}][^\\p{L}\\p{N}]+[\\p{L}\\p{N}]");
+
     /** Whether q may hold a phrase, so its tsquery is worth reading; false means it surely holds none. */
     static boolean mayHoldPhrase(String q) {
         return q != null && MAY_HOLD_PHRASE.matcher(q).find();
+    }
+
+    /**
+     * Whether q is two or more words and nothing else, as people type a title they remember: then it can also be read
+     * as one phrase (phraseto_tsquery), whose holders are worth ranking however old (see WorkSearch#page).
+     */
+    static boolean isPlain(String q) {
+        return q != null && TWO_WORDS.matcher(q).find() && !OPERATOR.matcher(q).find();
     }
 
     boolean isEmpty() {

@@ -73,6 +73,12 @@ public class WorkSearch {
     }
     /** The row estimate of a plan line, e.g. "Subquery Scan on w  (cost=0.42..4836.73 rows=322 width=4)". */
     private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
+    /**
+     * At most this many works holding a plain query's adjacent pairs (as the planner estimates them) are read to find
+     * those holding the query as a phrase (see {@link #page}); each costs a row read and a check of its positions. A
+     * pair held by more is too common to tell a title by. At 1M works a single pair's key is held by ~500 works.
+     */
+    public static final long MAX_ADJACENT_HOLDERS = 1_000;
 
     /** Marks around matched words chosen so they cannot occur in the (translated) text, then turned into HTML. */
     private static final char START = '\u0002';
@@ -118,7 +124,10 @@ public class WorkSearch {
      */
     public static WorkPage search(Connection connection, SearchRequest asked, RankWindow rankWindow,
                                   RankWindow facetWindow, WindowPath path, ProbeStarts starts) throws SQLException {
-        SearchRequest request = withPhrases(connection, asked);
+        SearchRequest parsed = withPhrases(connection, asked);
+        SearchRequest request = !parsed.adjacent().isEmpty()
+                && estimateHolders(connection, parsed) > MAX_ADJACENT_HOLDERS
+                ? parsed.withPhrases(parsed.phrases(), PhrasePairs.NONE) : parsed;
         WindowPath rankPath = path;
         Long rankEstimate = null;
         int rankDepth = rankWindow.probe();
@@ -171,27 +180,43 @@ public class WorkSearch {
     }
 
     /**
-     * The request with what its phrases require, read from PostgreSQL's own parse of q: one short query, only when q
-     * may hold a phrase at all.
+     * The request with what its phrases require, and for a plain query ranked by relevance the pairs of the query read
+     * as one phrase, both from PostgreSQL's own parses of q: one short query, only when q may hold a phrase or is plain.
      */
-    static SearchRequest withPhrases(Connection connection, SearchRequest request) throws SQLException {
-        if (!PhrasePairs.mayHoldPhrase(request.q())) {
+    public static SearchRequest withPhrases(Connection connection, SearchRequest request) throws SQLException {
+        boolean phrases = PhrasePairs.mayHoldPhrase(request.q());
+        boolean plain = request.sort() == SearchSort.RELEVANCE && PhrasePairs.isPlain(request.q());
+        if (!phrases && !plain) {
             return request;
         }
-        String tsquery;
-        try (PreparedStatement parse = connection.prepareStatement("SELECT websearch_to_tsquery('english', ?)::text")) {
+        String webSearch;
+        String onePhrase;
+        try (PreparedStatement parse = connection.prepareStatement(
+                "SELECT websearch_to_tsquery('english', ?)::text, phraseto_tsquery('english', ?)::text")) {
             parse.setString(1, request.q());
+            parse.setString(2, request.q());
             try (ResultSet result = parse.executeQuery()) {
                 result.next();
-                tsquery = result.getString(1);
+                webSearch = result.getString(1);
+                onePhrase = result.getString(2);
             }
         }
+        PhrasePairs required = phrases ? pairsOf(webSearch) : PhrasePairs.NONE;
+        PhrasePairs adjacent = plain ? pairsOf(onePhrase) : PhrasePairs.NONE;
+        if (required.pairs().containsAll(adjacent.pairs())) {
+            // q is that phrase already ("graph-based"): every match holds the pairs, none is added.
+            adjacent = PhrasePairs.NONE;
+        }
+        return request.withPhrases(required, adjacent);
+    }
+
+    private static PhrasePairs pairsOf(String tsquery) {
         try {
-            return request.withPhrases(PhrasePairs.of(tsquery));
+            return PhrasePairs.of(tsquery);
         } catch (IllegalArgumentException e) {
             // A tsquery form this code does not know (a newer PostgreSQL?) costs the phrase its shortcut, not results.
             LOG.warnf("searching without phrase keys: %s", e.getMessage());
-            return request;
+            return PhrasePairs.NONE;
         }
     }
 
@@ -210,13 +235,33 @@ public class WorkSearch {
      * runs only when its one-time condition holds; a planner choice between the two on estimates alone could scan
      * the whole table for a phrase whose words are common but whose matches are rare. When the estimate already says
      * the query is rare ({@link WindowPath#INDEX}), the probe is left out: it could only find too few.
+     *
+     * <p>A window of the newest matches misses an older work searched for by its title, the commonest search there
+     * is. So when matches were left out and q is plain words, the newest {@code window.size()} works holding q as a
+     * phrase ("adjacent", found through the keys of its adjacent pairs, V10) are ranked with the window, whatever
+     * their age. WorkSearch#search leaves them out when the planner expects more than
+     * {@link #MAX_ADJACENT_HOLDERS} works to hold the keys.
      */
     static String page(SearchRequest request, RankWindow window, WindowPath path, Instant since,
                        List<Object> parameters) {
         boolean ranked = request.sort() == SearchSort.RELEVANCE;
         StringBuilder sql = new StringBuilder();
+        boolean adjacent = ranked && !request.adjacent().isEmpty();
         if (ranked) {
             windowSources(request, window, path, since, RANKED_COLUMNS, sql, parameters);
+            sql.append(", window_matches AS MATERIALIZED (SELECT windowed.*, count(*) OVER () AS candidates FROM (")
+                    .append(windowed(request, window, path, RANKED_COLUMNS, parameters))
+                    .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?) ");
+            parameters.add(window.size());
+        }
+        if (adjacent) {
+            // The works holding q as a phrase, through the keys of its pairs (V10); "IS TRUE" as in fromWhere.
+            sql.append(", adjacent AS MATERIALIZED (SELECT ").append(RANKED_COLUMNS);
+            fromWhere(request.withPhrases(request.adjacent(), PhrasePairs.NONE), Works.ALL, sql, parameters);
+            sql.append(" AND (w.search_vector @@ phraseto_tsquery('english', ?)) IS TRUE"
+                    + " ORDER BY w.updated_at DESC, w.work_id LIMIT ?) ");
+            parameters.add(request.q());
+            parameters.add(window.size());
         }
         sql.append("SELECT page.work_id, page.title, page.abstract_text, page.member_count,"
                 + " page.year, page.first_seen, page.updated_at, page.title_key");
@@ -242,11 +287,16 @@ public class WorkSearch {
         sql.append(" FROM (SELECT * FROM (");
         if (ranked) {
             // Normalization 32 maps the rank into [0, 1) without changing the order, so clients can show it.
-            sql.append("SELECT windowed.*, ts_rank_cd(windowed.search_vector, windowed.query, 32) AS rank,"
-                    + " count(*) OVER () AS candidates FROM (")
-                    .append(windowed(request, window, path, RANKED_COLUMNS, parameters))
-                    .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?");
-            parameters.add(window.size());
+            sql.append("SELECT ranked.*, ts_rank_cd(ranked.search_vector, ranked.query, 32) AS rank"
+                    + " FROM (SELECT * FROM window_matches");
+            if (adjacent) {
+                // Only when matches were left out of the window: else every holder is in it already.
+                sql.append(" UNION ALL SELECT a.*, (SELECT max(candidates) FROM window_matches) FROM adjacent a"
+                        + " WHERE (SELECT max(candidates) FROM window_matches) > ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM window_matches m WHERE m.work_id = a.work_id)");
+                parameters.add(window.size());
+            }
+            sql.append(") ranked");
         } else if (request.affiliation() != null
                 && (request.sort() == SearchSort.UPDATED_DESC || request.sort() == SearchSort.UPDATED)) {
             sql.append("SELECT ").append(candidateColumns("a"));
@@ -339,8 +389,27 @@ public class WorkSearch {
         StringBuilder sql = new StringBuilder("EXPLAIN SELECT 1");
         parameters.add(window.probe());
         fromWhere(request, Works.PROBED, sql, parameters);
-        try (PreparedStatement explain = prepare(connection, sql.toString(), parameters);
-             ResultSet plan = explain.executeQuery()) {
+        return plannedRows(connection, sql.toString(), parameters);
+    }
+
+    /**
+     * The planner's estimate of the works holding the keys of the pairs of q read as one phrase, filters aside (an
+     * upper bound), for a request as {@link #withPhrases} returns it; 0 when it has no such pair.
+     */
+    public static long estimateHolders(Connection connection, SearchRequest parsed) throws SQLException {
+        if (parsed.adjacent().isEmpty()) {
+            return 0;
+        }
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("EXPLAIN SELECT 1 FROM work w WHERE w.phrase_keys @> ");
+        keys(parsed.adjacent(), sql, parameters);
+        return plannedRows(connection, sql.toString(), parameters);
+    }
+
+    private static long plannedRows(Connection connection, String explain, List<Object> parameters)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, explain, parameters);
+             ResultSet plan = statement.executeQuery()) {
             plan.next();
             // The first line is the top node.
             Matcher rows = PLAN_ROWS.matcher(plan.getString(1));
@@ -349,6 +418,16 @@ public class WorkSearch {
             }
             return Long.parseLong(rows.group(1));
         }
+    }
+
+    /** ARRAY[phrase_key(?), ...] of the pairs: the one form their keys are written in. */
+    private static void keys(PhrasePairs pairs, StringBuilder sql, List<Object> parameters) {
+        sql.append("ARRAY[");
+        for (int i = 0; i < pairs.pairs().size(); i++) {
+            sql.append(i == 0 ? "phrase_key(?)" : ", phrase_key(?)");
+            parameters.add(pairs.pairs().get(i));
+        }
+        sql.append("]");
     }
 
     /**
@@ -394,12 +473,8 @@ public class WorkSearch {
             // words, are the candidates whose word positions are checked. "IS TRUE" keeps the planner from also
             // intersecting the phrase's words in the index over words: for two words each in 16 % of the works that
             // decodes ~300,000 postings (~30 ms), which it costs far below reading the ~500 candidates (~1.5 ms).
-            sql.append(" AND w.phrase_keys @> ARRAY[");
-            for (int i = 0; i < phrases.pairs().size(); i++) {
-                sql.append(i == 0 ? "phrase_key(?)" : ", phrase_key(?)");
-                parameters.add(phrases.pairs().get(i));
-            }
-            sql.append("]");
+            sql.append(" AND w.phrase_keys @> ");
+            keys(phrases, sql, parameters);
             if (phrases.otherTerms() != null) {
                 sql.append(" AND w.search_vector @@ ?::tsquery");
                 parameters.add(phrases.otherTerms());

@@ -93,10 +93,15 @@ public final class CatalogBenchmark {
                 String base = "http://localhost:" + port;
                 awaitUp(base + "/stats", service, dir);
                 try (Connection connection = postgres.getDatabase("postgres", "catalog").getConnection()) {
-                    if (count(connection) == 0) {
+                    long loaded = count(connection);
+                    if (loaded == 0) {
                         load(connection, works);
+                    } else if (loaded != works) {
+                        // Figures measured on another size (or on rows a scratch test left behind) would mislead.
+                        throw new IllegalStateException(String.format("%s holds %,d works, not the %,d asked for: "
+                                + "ask for %,d, or remove the folder to load %,d anew", dir, loaded, works, loaded, works));
                     } else {
-                        System.out.printf("  reusing %,d loaded works%n", count(connection));
+                        System.out.printf("  reusing %,d loaded works%n", loaded);
                     }
                     if (seconds == 0) {
                         return;

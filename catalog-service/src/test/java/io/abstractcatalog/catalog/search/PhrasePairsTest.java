@@ -77,4 +77,28 @@ class PhrasePairsTest {
     void onlyQuotesAndSplitWordsMayMakeAPhrase(String q, boolean phrase) {
         assertThat(PhrasePairs.mayHoldPhrase(q)).isEqualTo(phrase);
     }
+
+    @ParameterizedTest(name = "{0} is plain words: {1}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+            "graph kernel; true",
+            "Attention Is All You Need; true",
+            "graph-based methods; true",      // a split word is words too
+            "graph-based; true",              // two words; WorkSearch then sees q is that phrase already
+            "o'neil kernels; true",
+            "deep learning 2020; true",
+            "graph; false",                   // one word has no pair
+            "x2; false",
+            "\"graph kernel\"; false",        // quoted: a phrase already
+            "graph kernel\"; false",
+            "graph -quantum; false",          // negation
+            "-graph kernel; false",
+            "graph or kernel; false",         // or, any case
+            "graph OR kernel; false",
+            "or kernel; false",
+            "graph orbit; true",              // words that only begin with or
+            "graph oriented kernels; true",
+            "graph kernel-; true"})           // a dash that begins no word negates nothing
+    void onlyTwoOrMoreWordsWithoutOperatorsArePlain(String q, boolean plain) {
+        assertThat(PhrasePairs.isPlain(q)).isEqualTo(plain);
+    }
 }
