@@ -50,7 +50,7 @@ class PhraseSearchTest {
 
     /** Smaller than the matches of many queries, so the probe's "enough found" branch runs too. */
     private static final RankWindow WINDOW = new RankWindow(10, 30);
-    /** Smaller than the six matches of titleAndNewerMatches. */
+    /** Smaller than the seven matches of titleAndNewerMatches. */
     private static final RankWindow SMALL_WINDOW = new RankWindow(3, 5);
 
     @Inject
@@ -120,7 +120,8 @@ class PhraseSearchTest {
                     WorkPage page = WorkSearch.search(connection, plain("graph kernels", tag, null, null),
                             SMALL_WINDOW, SMALL_WINDOW, path);
 
-                    // The three newest matches, and the oldest one, which holds the words in a row: ranked first.
+                    // The three newest matches, and the oldest one, whose title holds the words in a row: ranked
+                    // first. Not the old one holding them in a row in its abstract only.
                     assertThat(page.items()).extracting(WorkSummary::workId).as("path %s", path)
                             .containsExactlyInAnyOrder("w-title-" + tag, newer.get(2), newer.get(3), newer.get(4));
                     assertThat(page.items().get(0).workId()).isEqualTo("w-title-" + tag);
@@ -148,12 +149,12 @@ class PhraseSearchTest {
                     assertThat(searchIds(connection, plain(q, tag, null, null))).as(q)
                             .containsExactlyInAnyOrderElementsOf(window);
                 }
-                // Quoted, it is the query's own phrase: the old work is its only match.
+                // Quoted, it is the query's own phrase: the two old works are its only matches.
                 assertThat(searchIds(connection, plain("\"graph kernels\"", tag, null, null)))
-                        .containsExactly("w-title-" + tag);
+                        .containsExactlyInAnyOrder("w-title-" + tag, "w-abstract-" + tag);
                 // Other sorts list every match and rank nothing.
                 assertThat(searchIds(connection, SearchRequest.of("graph kernels", tag, null, null, null, null,
-                        "-updated", null, null, null, null))).hasSize(6);
+                        "-updated", null, null, null, null))).hasSize(7);
                 // Filters hold for them too: only the newer works have a year.
                 try (PreparedStatement year = connection.prepareStatement(
                         "UPDATE work SET year = 2020 WHERE work_id = ANY (?)")) {
@@ -230,11 +231,12 @@ class PhraseSearchTest {
     }
 
     /**
-     * An old work titled "Graph kernel" and five newer ones holding both words apart: more matches than the small
-     * window (3); returns the newer ones' ids, oldest first.
+     * An old work titled "Graph kernel", an old one with the words in a row in its abstract only, and five newer ones
+     * holding both words apart: more matches than the small window (3); returns the newer ones' ids, oldest first.
      */
     private static List<String> titleAndNewerMatches(Connection connection, String tag) throws SQLException {
         insert(connection, "w-title-" + tag, tag, "Graph kernel", "On structures and similarity.", 1);
+        insert(connection, "w-abstract-" + tag, tag, "Similar structures", "We compare graph kernels.", 2);
         List<String> newer = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             newer.add("w-apart-" + tag + "-" + i);

@@ -39,7 +39,8 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
 
     /**
      * Whether q is two or more words and nothing else, as people type a title they remember: then it can also be read
-     * as one phrase (phraseto_tsquery), whose holders are worth ranking however old (see WorkSearch#page).
+     * as one phrase (phraseto_tsquery), and works whose title holds it are worth ranking however old (see
+     * WorkSearch#page).
      */
     static boolean isPlain(String q) {
         return q != null && TWO_WORDS.matcher(q).find() && !OPERATOR.matcher(q).find();

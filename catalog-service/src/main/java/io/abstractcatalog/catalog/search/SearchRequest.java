@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
  * @param cursor        where the page starts, or null for the first page
  * @param phrases       what q's phrases require ({@link PhrasePairs}): read from the database's parse of q by
  *                      WorkSearch, NONE before (which only makes a phrase search slower)
- * @param adjacent      the adjacent word pairs of a plain q read as one phrase, whose holders join the ranked window
- *                      however old they are (see WorkSearch#page): read by WorkSearch like phrases; NONE before, and
- *                      when q is not plain, holds no adjacent pair or its pairs are too common to look up
+ * @param adjacent      the adjacent word pairs of a plain q read as one phrase: works whose title holds it join the
+ *                      ranked window however old they are (see WorkSearch#page); read by WorkSearch like phrases;
+ *                      NONE before, and when q is not plain, holds no adjacent pair or its pairs are too common
  */
 public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, String doi,
                             Integer yearFrom, Integer yearTo, SearchSort sort, int limit, Set<String> select,
