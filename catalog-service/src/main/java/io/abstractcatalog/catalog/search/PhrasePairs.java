@@ -30,7 +30,8 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
 
     /** Web-search syntax that makes q more than words in a row: a quote, a negation or "or". */
     private static final Pattern OPERATOR = Pattern.compile("\"|(^|\\s)-|(^|\\s)(?i:or)(\\s|$)");
-    private static final Pattern TWO_WORDS = Pattern.compile("[\\p{L}\\p{N}][^\\p{L}\\p{N}]+[\\p{L}\\p{N}]");
+    private static final Pattern THREE_WORDS =
+            Pattern.compile("[\\p{L}\\p{N}][^\\p{L}\\p{N}]+[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]");
 
     /** Whether q may hold a phrase, so its tsquery is worth reading; false means it surely holds none. */
     static boolean mayHoldPhrase(String q) {
@@ -38,12 +39,12 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
     }
 
     /**
-     * Whether q is two or more words and nothing else, as people type a title they remember: then it can also be read
-     * as one phrase (phraseto_tsquery), and works whose title holds it are worth ranking however old (see
+     * Whether q is three or more words and nothing else, as people type a title they remember: then it can also be
+     * read as one phrase (phraseto_tsquery), and works whose title holds it are worth ranking however old (see
      * WorkSearch#page).
      */
     static boolean isPlain(String q) {
-        return q != null && TWO_WORDS.matcher(q).find() && !OPERATOR.matcher(q).find();
+        return q != null && THREE_WORDS.matcher(q).find() && !OPERATOR.matcher(q).find();
     }
 
     boolean isEmpty() {

@@ -28,14 +28,13 @@ import java.util.regex.Pattern;
  * @param cursor        where the page starts, or null for the first page
  * @param phrases       what q's phrases require ({@link PhrasePairs}): read from the database's parse of q by
  *                      WorkSearch, NONE before (which only makes a phrase search slower)
- * @param adjacent      the adjacent word pairs of a plain q read as one phrase: works whose title holds it join the
- *                      ranked window however old they are (see WorkSearch#page); read by WorkSearch like phrases;
- *                      NONE before, and when q is not plain, holds no adjacent pair or its pairs are too common
+ * @param titleLookup   whether works whose title holds q as a phrase join the ranked window however old they are
+ *                      (see WorkSearch#page): set by WorkSearch for a plain q whose pairs' keys few works hold
  */
 public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, String doi,
                             Integer yearFrom, Integer yearTo, SearchSort sort, int limit, Set<String> select,
                             List<String> groupBy, SearchCursor cursor, PhrasePairs phrases,
-                            PhrasePairs adjacent) {
+                            boolean titleLookup) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -63,19 +62,24 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
         SearchSort order = SearchSort.parse(blankToNull(sort), query != null);
         SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, years[0], years[1],
                 order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null,
-                PhrasePairs.NONE, PhrasePairs.NONE);
+                PhrasePairs.NONE, false);
         String token = blankToNull(cursor);
         return token == null ? request : request.withCursor(SearchCursor.decode(token, order, request.fingerprint()));
     }
 
     public SearchRequest withCursor(SearchCursor after) {
         return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
-                groupBy, after, phrases, adjacent);
+                groupBy, after, phrases, titleLookup);
     }
 
-    SearchRequest withPhrases(PhrasePairs required, PhrasePairs asOnePhrase) {
+    SearchRequest withPhrases(PhrasePairs required) {
         return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
-                groupBy, cursor, required, asOnePhrase);
+                groupBy, cursor, required, titleLookup);
+    }
+
+    SearchRequest withTitleLookup() {
+        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
+                groupBy, cursor, phrases, true);
     }
 
     /** Identifies q, the filters and the sort: what a cursor must not be reused across. */

@@ -63,7 +63,9 @@ public class WorkSearch {
          * with the sort key taken from the affiliation row, the page is the first rows of one walk of index
          * work_affiliation_newest_idx (V8). The filter then applies to a instead of an EXISTS.
          */
-        BY_AFFILIATION("work_affiliation a JOIN work w ON w.work_id = a.work_id");
+        BY_AFFILIATION("work_affiliation a JOIN work w ON w.work_id = a.work_id"),
+        /** The works whose title holds q as a phrase (plain words), found through the keys of its pairs (V10). */
+        TITLED("work w");
 
         private final String from;
 
@@ -76,10 +78,17 @@ public class WorkSearch {
     /**
      * At most this many works holding the keys of a plain query's adjacent pairs (as the planner estimates them) are
      * read to find those whose title holds the query as a phrase (see {@link #page}); each costs a row read and a check
-     * of its positions (~4 us). A pair held by more is too common to tell a title by. At the benchmark's 1M works,
-     * "transformer attention" has 497 holders, 45 of them in the title: +2 ms.
+     * of its positions (~4 us). Keys held by more are too common to tell a title by.
      */
-    public static final long MAX_ADJACENT_HOLDERS = 1_000;
+    public static final long MAX_TITLE_HOLDERS = 1_000;
+    /**
+     * Titles are looked up for two pairs or more (three words in a row): at 1M works one pair's key is held by
+     * hundreds of works (its bucket's other pairs; "transformer attention": 497, reading them +2.3 ms), two keys
+     * together by a handful ("transformer attention graph": 2, +0.1 ms).
+     */
+    static final int MIN_TITLE_PAIRS = 2;
+    /** The keys of q's adjacent pairs, by the function that keys the column (V10): the pairs of q read as a phrase. */
+    private static final String Q_KEYS = "phrase_keys(to_tsvector('english', ?))";
 
     /** Marks around matched words chosen so they cannot occur in the (translated) text, then turned into HTML. */
     private static final char START = '\u0002';
@@ -126,9 +135,8 @@ public class WorkSearch {
     public static WorkPage search(Connection connection, SearchRequest asked, RankWindow rankWindow,
                                   RankWindow facetWindow, WindowPath path, ProbeStarts starts) throws SQLException {
         SearchRequest parsed = withPhrases(connection, asked);
-        SearchRequest request = !parsed.adjacent().isEmpty()
-                && estimateHolders(connection, parsed) > MAX_ADJACENT_HOLDERS
-                ? parsed.withPhrases(parsed.phrases(), PhrasePairs.NONE) : parsed;
+        long titleHolders = estimateTitleHolders(connection, parsed);
+        SearchRequest request = titleHolders > 0 && titleHolders <= MAX_TITLE_HOLDERS ? parsed.withTitleLookup() : parsed;
         WindowPath rankPath = path;
         Long rankEstimate = null;
         int rankDepth = rankWindow.probe();
@@ -181,43 +189,27 @@ public class WorkSearch {
     }
 
     /**
-     * The request with what its phrases require, and for a plain query ranked by relevance the pairs of the query read
-     * as one phrase, both from PostgreSQL's own parses of q: one short query, only when q may hold a phrase or is plain.
+     * The request with what its phrases require, read from PostgreSQL's own parse of q: one short query, only when q
+     * may hold a phrase at all.
      */
-    public static SearchRequest withPhrases(Connection connection, SearchRequest request) throws SQLException {
-        boolean phrases = PhrasePairs.mayHoldPhrase(request.q());
-        boolean plain = request.sort() == SearchSort.RELEVANCE && PhrasePairs.isPlain(request.q());
-        if (!phrases && !plain) {
+    static SearchRequest withPhrases(Connection connection, SearchRequest request) throws SQLException {
+        if (!PhrasePairs.mayHoldPhrase(request.q())) {
             return request;
         }
-        String webSearch;
-        String onePhrase;
-        try (PreparedStatement parse = connection.prepareStatement(
-                "SELECT websearch_to_tsquery('english', ?)::text, phraseto_tsquery('english', ?)::text")) {
+        String tsquery;
+        try (PreparedStatement parse = connection.prepareStatement("SELECT websearch_to_tsquery('english', ?)::text")) {
             parse.setString(1, request.q());
-            parse.setString(2, request.q());
             try (ResultSet result = parse.executeQuery()) {
                 result.next();
-                webSearch = result.getString(1);
-                onePhrase = result.getString(2);
+                tsquery = result.getString(1);
             }
         }
-        PhrasePairs required = phrases ? pairsOf(webSearch) : PhrasePairs.NONE;
-        PhrasePairs adjacent = plain ? pairsOf(onePhrase) : PhrasePairs.NONE;
-        if (required.pairs().containsAll(adjacent.pairs())) {
-            // q is that phrase already ("graph-based"): every match holds the pairs, none is added.
-            adjacent = PhrasePairs.NONE;
-        }
-        return request.withPhrases(required, adjacent);
-    }
-
-    private static PhrasePairs pairsOf(String tsquery) {
         try {
-            return PhrasePairs.of(tsquery);
+            return request.withPhrases(PhrasePairs.of(tsquery));
         } catch (IllegalArgumentException e) {
             // A tsquery form this code does not know (a newer PostgreSQL?) costs the phrase its shortcut, not results.
             LOG.warnf("searching without phrase keys: %s", e.getMessage());
-            return PhrasePairs.NONE;
+            return request;
         }
     }
 
@@ -239,15 +231,15 @@ public class WorkSearch {
      *
      * <p>A window of the newest matches misses an older work searched for by its title, the commonest search there
      * is. So when matches were left out and q is plain words, the newest {@code window.size()} works whose title
-     * holds q as a phrase ("adjacent", found through the keys of its adjacent pairs, V10) are ranked with the window,
-     * whatever their age. WorkSearch#search leaves them out when the planner expects more than
-     * {@link #MAX_ADJACENT_HOLDERS} works to hold the keys.
+     * holds q as a phrase ("titled", found through the keys of its adjacent pairs, V10) are ranked with the window,
+     * whatever their age. WorkSearch#search looks them up only when the planner expects at most
+     * {@link #MAX_TITLE_HOLDERS} works to hold the keys ({@link SearchRequest#titleLookup}).
      */
     static String page(SearchRequest request, RankWindow window, WindowPath path, Instant since,
                        List<Object> parameters) {
         boolean ranked = request.sort() == SearchSort.RELEVANCE;
         StringBuilder sql = new StringBuilder();
-        boolean adjacent = ranked && !request.adjacent().isEmpty();
+        boolean titles = ranked && request.titleLookup();
         if (ranked) {
             windowSources(request, window, path, since, RANKED_COLUMNS, sql, parameters);
             sql.append(", window_matches AS MATERIALIZED (SELECT windowed.*, count(*) OVER () AS candidates FROM (")
@@ -255,14 +247,10 @@ public class WorkSearch {
                     .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?) ");
             parameters.add(window.size());
         }
-        if (adjacent) {
-            // The works whose title holds q as a phrase, through the keys of its pairs (V10): weight A marks the
-            // title's lexemes in the vector (V1). "IS TRUE" as in fromWhere.
-            sql.append(", adjacent AS MATERIALIZED (SELECT ").append(RANKED_COLUMNS);
-            fromWhere(request.withPhrases(request.adjacent(), PhrasePairs.NONE), Works.ALL, sql, parameters);
-            sql.append(" AND (ts_filter(w.search_vector, '{a}') @@ phraseto_tsquery('english', ?)) IS TRUE"
-                    + " ORDER BY w.updated_at DESC, w.work_id LIMIT ?) ");
-            parameters.add(request.q());
+        if (titles) {
+            sql.append(", titled AS MATERIALIZED (SELECT ").append(RANKED_COLUMNS);
+            fromWhere(request, Works.TITLED, sql, parameters);
+            sql.append(" ORDER BY w.updated_at DESC, w.work_id LIMIT ?) ");
             parameters.add(window.size());
         }
         sql.append("SELECT page.work_id, page.title, page.abstract_text, page.member_count,"
@@ -291,11 +279,11 @@ public class WorkSearch {
             // Normalization 32 maps the rank into [0, 1) without changing the order, so clients can show it.
             sql.append("SELECT ranked.*, ts_rank_cd(ranked.search_vector, ranked.query, 32) AS rank"
                     + " FROM (SELECT * FROM window_matches");
-            if (adjacent) {
-                // Only when matches were left out of the window: else every holder is in it already.
-                sql.append(" UNION ALL SELECT a.*, (SELECT max(candidates) FROM window_matches) FROM adjacent a"
+            if (titles) {
+                // Only when matches were left out of the window: else every title holder is in it already.
+                sql.append(" UNION ALL SELECT t.*, (SELECT max(candidates) FROM window_matches) FROM titled t"
                         + " WHERE (SELECT max(candidates) FROM window_matches) > ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM window_matches m WHERE m.work_id = a.work_id)");
+                        + " AND NOT EXISTS (SELECT 1 FROM window_matches m WHERE m.work_id = t.work_id)");
                 parameters.add(window.size());
             }
             sql.append(") ranked");
@@ -396,16 +384,15 @@ public class WorkSearch {
 
     /**
      * The planner's estimate of the works holding the keys of the pairs of q read as one phrase, filters aside (an
-     * upper bound), for a request as {@link #withPhrases} returns it; 0 when it has no such pair.
+     * upper bound); 0 when q is not plain words ranked by relevance or has fewer than {@link #MIN_TITLE_PAIRS} pairs
+     * (the planner folds the condition to false). Public so tests can see the gate of the title lookup.
      */
-    public static long estimateHolders(Connection connection, SearchRequest parsed) throws SQLException {
-        if (parsed.adjacent().isEmpty()) {
+    public static long estimateTitleHolders(Connection connection, SearchRequest request) throws SQLException {
+        if (request.sort() != SearchSort.RELEVANCE || !PhrasePairs.isPlain(request.q())) {
             return 0;
         }
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("EXPLAIN SELECT 1 FROM work w WHERE w.phrase_keys @> ");
-        keys(parsed.adjacent(), sql, parameters);
-        return plannedRows(connection, sql.toString(), parameters);
+        return plannedRows(connection, "EXPLAIN SELECT 1 FROM work w WHERE w.phrase_keys @> " + Q_KEYS
+                + " AND cardinality(" + Q_KEYS + ") >= ?", List.<Object>of(request.q(), request.q(), MIN_TITLE_PAIRS));
     }
 
     private static long plannedRows(Connection connection, String explain, List<Object> parameters)
@@ -470,7 +457,14 @@ public class WorkSearch {
         }
         sql.append(" WHERE TRUE");
         PhrasePairs phrases = request.phrases();
-        if (!phrases.isEmpty() && works != Works.NEWEST) {
+        if (works == Works.TITLED) {
+            // Weight A marks the title's lexemes (V1); "IS TRUE" keeps the index over words out, as below.
+            sql.append(" AND w.phrase_keys @> ").append(Q_KEYS)
+                    .append(" AND (ts_filter(w.search_vector, '{a}') @@ phraseto_tsquery('english', ?)) IS TRUE"
+                            + " AND (w.search_vector @@ query) IS TRUE");
+            parameters.add(request.q());
+            parameters.add(request.q());
+        } else if (!phrases.isEmpty() && works != Works.NEWEST) {
             // A phrase: the works holding every pair's key (V10), and the query's other lexemes through the index over
             // words, are the candidates whose word positions are checked. "IS TRUE" keeps the planner from also
             // intersecting the phrase's words in the index over words: for two words each in 16 % of the works that
