@@ -136,7 +136,8 @@ public class WorkSearch {
                                   RankWindow facetWindow, WindowPath path, ProbeStarts starts) throws SQLException {
         SearchRequest parsed = withPhrases(connection, asked);
         long titleHolders = estimateTitleHolders(connection, parsed);
-        SearchRequest request = titleHolders > 0 && titleHolders <= MAX_TITLE_HOLDERS ? parsed.withTitleLookup() : parsed;
+        SearchRequest request = titleHolders > 0 && titleHolders <= MAX_TITLE_HOLDERS ? parsed.withTitleLookup()
+                : parsed;
         WindowPath rankPath = path;
         Long rankEstimate = null;
         int rankDepth = rankWindow.probe();
@@ -409,16 +410,6 @@ public class WorkSearch {
         }
     }
 
-    /** ARRAY[phrase_key(?), ...] of the pairs: the one form their keys are written in. */
-    private static void keys(PhrasePairs pairs, StringBuilder sql, List<Object> parameters) {
-        sql.append("ARRAY[");
-        for (int i = 0; i < pairs.pairs().size(); i++) {
-            sql.append(i == 0 ? "phrase_key(?)" : ", phrase_key(?)");
-            parameters.add(pairs.pairs().get(i));
-        }
-        sql.append("]");
-    }
-
     /**
      * The newest window.size() + 1 matches with the given columns (as in {@link #windowSources}): from the probe when
      * it found enough, else from all matches.
@@ -469,8 +460,12 @@ public class WorkSearch {
             // words, are the candidates whose word positions are checked. "IS TRUE" keeps the planner from also
             // intersecting the phrase's words in the index over words: for two words each in 16 % of the works that
             // decodes ~300,000 postings (~30 ms), which it costs far below reading the ~500 candidates (~1.5 ms).
-            sql.append(" AND w.phrase_keys @> ");
-            keys(phrases, sql, parameters);
+            sql.append(" AND w.phrase_keys @> ARRAY[");
+            for (int i = 0; i < phrases.pairs().size(); i++) {
+                sql.append(i == 0 ? "phrase_key(?)" : ", phrase_key(?)");
+                parameters.add(phrases.pairs().get(i));
+            }
+            sql.append("]");
             if (phrases.otherTerms() != null) {
                 sql.append(" AND w.search_vector @@ ?::tsquery");
                 parameters.add(phrases.otherTerms());
