@@ -60,177 +60,147 @@ class PhraseSearchTest {
     void aPhraseSearchFindsExactlyTheWorksTheFullTextConditionMatches() throws SQLException {
         Random random = new Random(20261130);
         String tag = uniqueTag();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                insertWorks(connection, tag, random, 80);
-                int withMatches = 0;
-                for (int i = 0; i < 60; i++) {
-                    String q = phraseQuery(random);
-                    List<String> expected = matches(connection, tag, q);
-                    withMatches += expected.isEmpty() ? 0 : 1;
-                    // Relevance ranks the window: the newest WINDOW.size() matches.
-                    Set<String> window = new HashSet<>(expected.subList(0, Math.min(WINDOW.size(), expected.size())));
-                    for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
-                        assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, null, "100", null,
-                                null, null), path)).as("q=%s, path %s", q, path).isEqualTo(window);
-                    }
-                    assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, "-updated", "100",
-                            null, null, null), null)).as("q=%s by -updated", q).isEqualTo(new HashSet<>(expected));
+        rolledBack(connection -> {
+            insertWorks(connection, tag, random, 80);
+            int withMatches = 0;
+            for (int i = 0; i < 60; i++) {
+                String q = phraseQuery(random);
+                List<String> expected = matches(connection, tag, q);
+                withMatches += expected.isEmpty() ? 0 : 1;
+                // Relevance ranks the window: the newest WINDOW.size() matches.
+                Set<String> window = new HashSet<>(expected.subList(0, Math.min(WINDOW.size(), expected.size())));
+                for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
+                    assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, null, "100", null,
+                            null, null), path)).as("q=%s, path %s", q, path).isEqualTo(window);
                 }
-                // The comparison means something only if phrases found works and left others out.
-                assertThat(withMatches).isGreaterThan(20);
-            } finally {
-                connection.rollback();
+                assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, "-updated", "100",
+                        null, null, null), null)).as("q=%s by -updated", q).isEqualTo(new HashSet<>(expected));
             }
-        }
+            // The comparison means something only if phrases found works and left others out.
+            assertThat(withMatches).isGreaterThan(20);
+        });
     }
 
     @Test
     void aPhraseDoesNotMatchItsWordsApartOrInAnotherOrder() throws SQLException {
         String tag = uniqueTag();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                insert(connection, "w-phrase-1", tag, "Graph kernels", "We compare kernels.", 1);
-                insert(connection, "w-phrase-2", tag, "Kernels on a graph", "A graph and its kernel.", 2);
-                insert(connection, "w-phrase-3", tag, null, "Learning with graph-kernel methods.", 3);
-                for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
-                    assertThat(ids(connection, SearchRequest.of("\"graph kernel\"", tag, null, null, null, null, null,
-                            null, null, null, null), path)).containsExactlyInAnyOrder("w-phrase-1", "w-phrase-3");
-                    assertThat(ids(connection, SearchRequest.of("\"kernel graph\"", tag, null, null, null, null, null,
-                            null, null, null, null), path)).isEmpty();
-                    assertThat(ids(connection, SearchRequest.of("\"graph kernel methods\" -compare", tag, null, null,
-                            null, null, null, null, null, null, null), path)).containsExactly("w-phrase-3");
-                }
-            } finally {
-                connection.rollback();
+        rolledBack(connection -> {
+            insert(connection, "w-phrase-1", tag, "Graph kernels", "We compare kernels.", 1);
+            insert(connection, "w-phrase-2", tag, "Kernels on a graph", "A graph and its kernel.", 2);
+            insert(connection, "w-phrase-3", tag, null, "Learning with graph-kernel methods.", 3);
+            for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
+                assertThat(ids(connection, SearchRequest.of("\"graph kernel\"", tag, null, null, null, null, null,
+                        null, null, null, null), path)).containsExactlyInAnyOrder("w-phrase-1", "w-phrase-3");
+                assertThat(ids(connection, SearchRequest.of("\"kernel graph\"", tag, null, null, null, null, null,
+                        null, null, null, null), path)).isEmpty();
+                assertThat(ids(connection, SearchRequest.of("\"graph kernel methods\" -compare", tag, null, null,
+                        null, null, null, null, null, null, null), path)).containsExactly("w-phrase-3");
             }
-        }
+        });
     }
 
     @Test
     void anOlderWorkHoldingPlainWordsAsAPhraseIsRankedWithAFullWindow() throws SQLException {
         String tag = uniqueTag();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<String> newer = titleAndNewerMatches(connection, tag);
-                for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
-                    WorkPage page = WorkSearch.search(connection, plain("graph kernel methods", tag, null, null),
-                            SMALL_WINDOW, SMALL_WINDOW, path);
+        rolledBack(connection -> {
+            List<String> newer = titleAndNewerMatches(connection, tag);
+            for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
+                WorkPage page = WorkSearch.search(connection, plain("graph kernel methods", tag, null, null),
+                        SMALL_WINDOW, SMALL_WINDOW, path);
 
-                    // The three newest matches, and the oldest one, whose title holds the words in a row: ranked
-                    // first. Not the old one holding them in a row in its abstract only.
-                    assertThat(page.items()).extracting(WorkSummary::workId).as("path %s", path)
-                            .containsExactlyInAnyOrder("w-title-" + tag, newer.get(2), newer.get(3), newer.get(4));
-                    assertThat(page.items().get(0).workId()).isEqualTo("w-title-" + tag);
-                    assertThat(page.items()).extracting(WorkSummary::rank)
-                            .isSortedAccordingTo((a, b) -> Float.compare(b, a));
-                    assertThat(page.rankWindow()).as("matches were still left out").isEqualTo(3);
-                }
-            } finally {
-                connection.rollback();
+                // The three newest matches, and the oldest one, whose title holds the words in a row: ranked
+                // first. Not the old one holding them in a row in its abstract only.
+                assertThat(page.items()).extracting(WorkSummary::workId).as("path %s", path)
+                        .containsExactlyInAnyOrder("w-title-" + tag, newer.get(2), newer.get(3), newer.get(4));
+                assertThat(page.items().get(0).workId()).isEqualTo("w-title-" + tag);
+                assertThat(page.items()).extracting(WorkSummary::rank)
+                        .isSortedAccordingTo((a, b) -> Float.compare(b, a));
+                assertThat(page.rankWindow()).as("matches were still left out").isEqualTo(3);
             }
-        }
+        });
     }
 
     @Test
     void onlyPlainWordsInTheirOrderBringOlderHoldersIn() throws SQLException {
         String tag = uniqueTag();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<String> newer = titleAndNewerMatches(connection, tag);
-                List<String> window = List.of(newer.get(2), newer.get(3), newer.get(4));
+        rolledBack(connection -> {
+            List<String> newer = titleAndNewerMatches(connection, tag);
+            List<String> window = List.of(newer.get(2), newer.get(3), newer.get(4));
 
-                // The old title is "graph kernel methods", not "kernel graph methods"; operators make q more than words
-                // in a row; two words are one pair, too common a key to look up.
-                for (String q : new String[] {"kernel graph methods", "graph kernel methods -zebra",
-                        "graph kernel methods or zebra", "graph kernel"}) {
-                    assertThat(searchIds(connection, plain(q, tag, null, null))).as(q)
-                            .containsExactlyInAnyOrderElementsOf(window);
-                }
-                // Quoted, it is the query's own phrase: the two old works are its only matches.
-                assertThat(searchIds(connection, plain("\"graph kernel methods\"", tag, null, null)))
-                        .containsExactlyInAnyOrder("w-title-" + tag, "w-abstract-" + tag);
-                // Other sorts list every match and rank nothing.
-                assertThat(searchIds(connection, SearchRequest.of("graph kernel methods", tag, null, null, null, null,
-                        "-updated", null, null, null, null))).hasSize(7);
-                // Fewer than two pairs in a row (stop words leave gaps): nothing to look up, no title joins.
-                for (String q : new String[] {"graph kernel", "graph of the kernel methods"}) {
-                    assertThat(WorkSearch.estimateTitleHolders(connection, plain(q, tag, null, null))).as(q).isZero();
-                }
-                // Filters hold for them too: only the newer works have a year.
-                try (PreparedStatement year = connection.prepareStatement(
-                        "UPDATE work SET year = 2020 WHERE work_id = ANY (?)")) {
-                    year.setArray(1, connection.createArrayOf("text", newer.toArray()));
-                    year.executeUpdate();
-                }
-                assertThat(searchIds(connection, SearchRequest.of("graph kernel methods", tag, null, null, null, "2020",
-                        null, null, null, null, null))).containsExactlyInAnyOrderElementsOf(window);
-                assertThat(searchIds(connection, plain("graph kernel methods", tag, null, null)))
-                        .contains("w-title-" + tag).hasSize(4);
-            } finally {
-                connection.rollback();
+            // The old title is "graph kernel methods", not "kernel graph methods"; operators make q more than words
+            // in a row; two words are one pair, too common a key to look up.
+            for (String q : new String[] {"kernel graph methods", "graph kernel methods -zebra",
+                    "graph kernel methods or zebra", "graph kernel"}) {
+                assertThat(searchIds(connection, plain(q, tag, null, null))).as(q)
+                        .containsExactlyInAnyOrderElementsOf(window);
             }
-        }
+            // Quoted, it is the query's own phrase: the two old works are its only matches.
+            assertThat(searchIds(connection, plain("\"graph kernel methods\"", tag, null, null)))
+                    .containsExactlyInAnyOrder("w-title-" + tag, "w-abstract-" + tag);
+            // Other sorts list every match and rank nothing.
+            assertThat(searchIds(connection, SearchRequest.of("graph kernel methods", tag, null, null, null, null,
+                    "-updated", null, null, null, null))).hasSize(7);
+            // Fewer than two pairs in a row (stop words leave gaps): nothing to look up, no title joins.
+            for (String q : new String[] {"graph kernel", "graph of the kernel methods"}) {
+                assertThat(WorkSearch.estimateTitleHolders(connection, plain(q, tag, null, null))).as(q).isZero();
+            }
+            // Filters hold for them too: only the newer works have a year.
+            try (PreparedStatement year = connection.prepareStatement(
+                    "UPDATE work SET year = 2020 WHERE work_id = ANY (?)")) {
+                year.setArray(1, connection.createArrayOf("text", newer.toArray()));
+                year.executeUpdate();
+            }
+            assertThat(searchIds(connection, SearchRequest.of("graph kernel methods", tag, null, null, null, "2020",
+                    null, null, null, null, null))).containsExactlyInAnyOrderElementsOf(window);
+            assertThat(searchIds(connection, plain("graph kernel methods", tag, null, null)))
+                    .contains("w-title-" + tag).hasSize(4);
+        });
     }
 
     @Test
     void pagesOfARelevanceSearchListTheWindowAndTheOlderHoldersOnce() throws SQLException {
         String tag = uniqueTag();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                titleAndNewerMatches(connection, tag);
-                String q = "graph kernel methods";
-                List<String> all = searchIds(connection, plain(q, tag, null, null));
+        rolledBack(connection -> {
+            titleAndNewerMatches(connection, tag);
+            String q = "graph kernel methods";
+            List<String> all = searchIds(connection, plain(q, tag, null, null));
 
-                WorkPage first = WorkSearch.search(connection, plain(q, tag, "3", null), SMALL_WINDOW, SMALL_WINDOW,
-                        null);
-                WorkPage second = WorkSearch.search(connection, plain(q, tag, "3", first.nextCursor()), SMALL_WINDOW,
-                        SMALL_WINDOW, null);
+            WorkPage first = WorkSearch.search(connection, plain(q, tag, "3", null), SMALL_WINDOW, SMALL_WINDOW,
+                    null);
+            WorkPage second = WorkSearch.search(connection, plain(q, tag, "3", first.nextCursor()), SMALL_WINDOW,
+                    SMALL_WINDOW, null);
 
-                assertThat(second.nextCursor()).isNull();
-                List<String> paged = new ArrayList<>();
-                for (WorkPage page : List.of(first, second)) {
-                    page.items().forEach(item -> paged.add(item.workId()));
-                }
-                assertThat(paged).hasSize(4).containsExactlyElementsOf(all);
-            } finally {
-                connection.rollback();
+            assertThat(second.nextCursor()).isNull();
+            List<String> paged = new ArrayList<>();
+            for (WorkPage page : List.of(first, second)) {
+                page.items().forEach(item -> paged.add(item.workId()));
             }
-        }
+            assertThat(paged).hasSize(4).containsExactlyElementsOf(all);
+        });
     }
 
     @Test
     void pairsHeldByTooManyWorksAreNotLookedUp() throws SQLException {
         String tag = uniqueTag();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<String> newer = titleAndNewerMatches(connection, tag);
-                SearchRequest request = plain("graph kernel methods", tag, null, null);
-                long before = WorkSearch.estimateTitleHolders(connection, request);
-                // Works of another affiliation holding the pair: never results here, but they make the pair common.
-                for (int i = 0; i < WorkSearch.MAX_TITLE_HOLDERS + 200; i++) {
-                    insert(connection, "w-common-" + tag + "-" + i, uniqueTag(), null, "Graph kernel methods again.",
-                            -100 - i);
-                }
-                try (Statement analyze = connection.createStatement()) {
-                    analyze.execute("ANALYZE work"); // inside the transaction: rolled back with it
-                }
-                long after = WorkSearch.estimateTitleHolders(connection, request);
-
-                assertThat(before).isBetween(1L, WorkSearch.MAX_TITLE_HOLDERS);
-                assertThat(after).isGreaterThan(WorkSearch.MAX_TITLE_HOLDERS);
-                assertThat(searchIds(connection, request)).containsExactlyInAnyOrder(newer.get(2), newer.get(3),
-                        newer.get(4));
-            } finally {
-                connection.rollback();
+        rolledBack(connection -> {
+            List<String> newer = titleAndNewerMatches(connection, tag);
+            SearchRequest request = plain("graph kernel methods", tag, null, null);
+            long before = WorkSearch.estimateTitleHolders(connection, request);
+            // Works of another affiliation holding the pair: never results here, but they make the pair common.
+            for (int i = 0; i < WorkSearch.MAX_TITLE_HOLDERS + 200; i++) {
+                insert(connection, "w-common-" + tag + "-" + i, uniqueTag(), null, "Graph kernel methods again.",
+                        -100 - i);
             }
-        }
+            try (Statement analyze = connection.createStatement()) {
+                analyze.execute("ANALYZE work"); // inside the transaction: rolled back with it
+            }
+            long after = WorkSearch.estimateTitleHolders(connection, request);
+
+            assertThat(before).isBetween(1L, WorkSearch.MAX_TITLE_HOLDERS);
+            assertThat(after).isGreaterThan(WorkSearch.MAX_TITLE_HOLDERS);
+            assertThat(searchIds(connection, request)).containsExactlyInAnyOrder(newer.get(2), newer.get(3),
+                    newer.get(4));
+        });
     }
 
 
@@ -259,6 +229,22 @@ class PhraseSearchTest {
         WorkPage page = WorkSearch.search(connection, request, SMALL_WINDOW, SMALL_WINDOW, null);
         assertThat(page.nextCursor()).as("one page holds every result").isNull();
         return page.items().stream().map(WorkSummary::workId).toList();
+    }
+
+    /** Runs the work in a transaction that is rolled back, so its works never reach other tests. */
+    private void rolledBack(DatabaseWork work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private interface DatabaseWork {
+        void run(Connection connection) throws SQLException;
     }
 
     private static Set<String> ids(Connection connection, SearchRequest request, WindowPath path)
