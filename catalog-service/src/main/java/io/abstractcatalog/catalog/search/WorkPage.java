@@ -21,7 +21,8 @@ public record WorkPage(
         Map<String, List<GroupCount>> groups,
         @Schema(description = "Only with sort=relevance, and only when more works match than are ranked: relevance "
                 + "is computed over this many matching works, the most recently updated ones (configured by "
-                + "catalog.search.rank-window), and paging ends after them. Absent when every match was ranked. "
+                + "catalog.search.rank-window), plus for a q of three or more plain words up to as many older works "
+                + "whose title holds them in a row; paging ends after them. Absent when every match was ranked. "
                 + "To reach every match, narrow q or the filters, or sort by -updated.", examples = "1000",
                 nullable = true)
         Integer rankWindow,
