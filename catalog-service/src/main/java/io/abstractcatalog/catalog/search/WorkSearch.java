@@ -449,7 +449,8 @@ public class WorkSearch {
         sql.append(" WHERE TRUE");
         PhrasePairs phrases = request.phrases();
         if (works == Works.TITLED) {
-            // Weight A marks the title's lexemes (V1); "IS TRUE" keeps the index over words out, as below.
+            // Weight A marks the title's lexemes (V1); "IS TRUE" keeps the index over words out, as below. For plain
+            // words the title phrase implies q; q is still checked, so a syntax isPlain misreads never adds a non-match.
             sql.append(" AND w.phrase_keys @> ").append(Q_KEYS)
                     .append(" AND (ts_filter(w.search_vector, '{a}') @@ phraseto_tsquery('english', ?)) IS TRUE"
                             + " AND (w.search_vector @@ query) IS TRUE");
