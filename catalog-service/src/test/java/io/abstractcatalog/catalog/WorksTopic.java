@@ -1,6 +1,7 @@
 package io.abstractcatalog.catalog;
 
 import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
@@ -30,7 +31,7 @@ public class WorksTopic {
 
     WorksTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                @ConfigProperty(name = "topics.partitions") int partitions) {
-        TopicProvisioner.ensure(bootstrapServers, Topics.all(partitions));
+        TopicProvisioner.ensure(KafkaConnection.to(bootstrapServers), Topics.all(partitions));
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "catalog-test-" + UUID.randomUUID()),

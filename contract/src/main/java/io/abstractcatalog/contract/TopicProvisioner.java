@@ -21,8 +21,8 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    public static void ensure(String bootstrapServers, Collection<Topics.Spec> specs) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public static void ensure(KafkaConnection kafka, Collection<Topics.Spec> specs) {
+        try (Admin admin = Admin.create(kafka.client(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "topic-provisioner")))) {
             List<NewTopic> topics = specs.stream().map(TopicProvisioner::newTopic).toList();
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
@@ -37,7 +37,7 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within 60 s", e);
+            throw new IllegalStateException("Kafka at " + kafka + " did not answer within 60 s", e);
         }
     }
 

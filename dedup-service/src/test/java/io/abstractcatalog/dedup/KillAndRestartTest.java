@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.abstractcatalog.contract.JsonSerde;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
@@ -53,7 +54,7 @@ class KillAndRestartTest {
     @BeforeAll
     static void startBroker() {
         broker = KafkaBroker.start(TestDirectories.fresh("kill-restart-kafka"));
-        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.all(PARTITIONS));
+        TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.all(PARTITIONS));
     }
 
     @AfterAll

@@ -2,11 +2,13 @@ package io.abstractcatalog.catalog.consume;
 
 import io.abstractcatalog.catalog.store.BatchResult;
 import io.abstractcatalog.catalog.store.WorkWriter;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
@@ -17,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -56,7 +57,7 @@ public class WorkEventConsumer {
     private final WorkWriter writer;
     private final WorkEventMetrics metrics;
     private final ConsumerSettings settings;
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final int partitions;
 
     private volatile boolean running;
@@ -65,12 +66,12 @@ public class WorkEventConsumer {
     private volatile List<Loop> loops = List.of();
 
     WorkEventConsumer(WorkWriter writer, WorkEventMetrics metrics, ConsumerSettings settings,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                      @Identifier(KafkaConnection.CONFIG_BEAN) Map<String, Object> kafkaConfig,
                       @ConfigProperty(name = "topics.partitions") int partitions) {
         this.writer = writer;
         this.metrics = metrics;
         this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
+        this.connection = KafkaConnection.of(kafkaConfig);
         this.partitions = partitions;
     }
 
@@ -162,7 +163,7 @@ public class WorkEventConsumer {
             while (running) {
                 try {
                     // The topic must exist before subscribing: brokers here refuse to auto-create topics.
-                    TopicProvisioner.ensure(bootstrapServers, Topics.all(partitions));
+                    TopicProvisioner.ensure(connection, Topics.all(partitions));
                     consume();
                 } catch (WakeupException e) {
                     // stop() asked the consumer to return from poll(); the loop condition ends it.
@@ -181,7 +182,7 @@ public class WorkEventConsumer {
                 consumer = kafka;
                 kafka.subscribe(List.of(Topics.WORKS));
                 LOG.infof("Consuming topic %s as group %s from %s (loop %d of %d)", Topics.WORKS, settings.groupId(),
-                        bootstrapServers, number + 1, settings.threads());
+                        connection, number + 1, settings.threads());
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
                     if (records.isEmpty()) {
@@ -195,9 +196,8 @@ public class WorkEventConsumer {
             }
         }
 
-        private Properties consumerConfig() {
-            Properties config = new Properties();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        private Map<String, Object> consumerConfig() {
+            Map<String, Object> config = new HashMap<>();
             config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
             // Works written in an aborted dedup transaction must never reach the catalog.
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -207,7 +207,7 @@ public class WorkEventConsumer {
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "catalog-service-works-" + number);
-            return config;
+            return connection.client(config);
         }
 
         /** One poll: decode, write in one transaction, then commit offsets; on a database failure, rewind and pause. */

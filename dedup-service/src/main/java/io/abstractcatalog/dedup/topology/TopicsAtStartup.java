@@ -1,8 +1,10 @@
 package io.abstractcatalog.dedup.topology;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -21,27 +23,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class TopicsAtStartup {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** The service's kafka.* settings; Quarkus hands the same map to Kafka Streams. */
+    @Identifier(KafkaConnection.CONFIG_BEAN)
+    Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "topics.partitions", defaultValue = "3")
     int partitions;
 
     void onStart(@Observes StartupEvent event) {
-        TopicProvisioner.ensure(bootstrapServers, Topics.all(partitions));
+        TopicProvisioner.ensure(KafkaConnection.of(kafkaConfig), Topics.all(partitions));
     }
 
     /** The partition count of {@code abstracts.raw} as the broker has it (created first if missing). */
     int rawPartitions() {
-        TopicProvisioner.ensure(bootstrapServers, Topics.all(partitions));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        KafkaConnection kafka = KafkaConnection.of(kafkaConfig);
+        TopicProvisioner.ensure(kafka, Topics.all(partitions));
+        try (Admin admin = Admin.create(kafka.client(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "dedup-topics")))) {
             return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(60, TimeUnit.SECONDS)
                     .get(Topics.RAW).partitions().size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing " + Topics.RAW, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe " + Topics.RAW + " at " + bootstrapServers, e);
+            throw new IllegalStateException("cannot describe " + Topics.RAW + " at " + kafka, e);
         }
     }
 }

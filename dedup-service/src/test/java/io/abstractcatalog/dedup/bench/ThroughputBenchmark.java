@@ -1,6 +1,7 @@
 package io.abstractcatalog.dedup.bench;
 
 import io.abstractcatalog.contract.JsonSerde;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.SourceRef;
 import io.abstractcatalog.contract.TopicProvisioner;
@@ -141,7 +142,7 @@ public final class ThroughputBenchmark {
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             String bootstrap = broker.bootstrapServers();
-            TopicProvisioner.ensure(bootstrap, Topics.all(PARTITIONS));
+            TopicProvisioner.ensure(KafkaConnection.to(bootstrap), Topics.all(PARTITIONS));
             long t0 = System.nanoTime();
             produce(bootstrap, n, texts);
             double produceSec = (System.nanoTime() - t0) / 1e9;

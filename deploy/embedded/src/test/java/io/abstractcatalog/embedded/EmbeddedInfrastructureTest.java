@@ -2,6 +2,7 @@ package io.abstractcatalog.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import java.sql.Connection;
@@ -27,8 +28,8 @@ class EmbeddedInfrastructureTest {
     @Test
     void brokerRunsTransactionsAndReadCommittedHidesAbortedRecords() throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(TestDirectories.fresh("kafka-test"))) {
-            TopicProvisioner.ensure(broker.bootstrapServers(), Topics.all(2));
-            TopicProvisioner.ensure(broker.bootstrapServers(), Topics.all(2)); // idempotent
+            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.all(2));
+            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.all(2)); // idempotent
 
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

@@ -3,6 +3,7 @@ package io.abstractcatalog.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ class RestartableInfrastructureTest {
     void brokerKilledAndStartedAgainKeepsItsAddressAndCommittedRecords() throws Exception {
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(TestDirectories.fresh("kafka-process-test"))) {
             String address = broker.bootstrapServers();
-            TopicProvisioner.ensure(address, Topics.all(2));
+            TopicProvisioner.ensure(KafkaConnection.to(address), Topics.all(2));
             produceCommitted(address, "before the crash");
 
             broker.kill();

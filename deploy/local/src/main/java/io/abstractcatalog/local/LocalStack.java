@@ -1,5 +1,6 @@
 package io.abstractcatalog.local;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.embedded.KafkaBroker;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,23 +31,30 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PrintStream out;
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final boolean restartable;
+    private final KafkaMode kafkaMode;
     private KafkaBroker kafka;
     private KafkaBrokerProcess kafkaProcess;
-    private String bootstrapServers;
+    private KafkaConnection connection;
     private PostgresServer postgres;
     private ServiceProcess ingest;
     private ServiceProcess dedup;
     private ServiceProcess catalog;
 
-    private LocalStack(StackSettings settings, PrintStream out, boolean restartable) {
+    /** How Kafka runs: in-process; as a child JVM that can be stopped and killed; the same with a SASL_SSL listener. */
+    private enum KafkaMode { IN_PROCESS, RESTARTABLE, SASL }
+
+    /** The one user the broker of {@link #startWithSasl} admits. */
+    static final KafkaBrokerProcess.SaslUser SASL_USER = new KafkaBrokerProcess.SaslUser("abstract-catalog",
+            "local-secret");
+
+    private LocalStack(StackSettings settings, PrintStream out, KafkaMode kafkaMode) {
         this.settings = settings;
         this.out = out;
-        this.restartable = restartable;
+        this.kafkaMode = kafkaMode;
     }
 
     public static LocalStack start(StackSettings settings, PrintStream out) {
-        return start(settings, out, false);
+        return start(settings, out, KafkaMode.IN_PROCESS);
     }
 
     /**
@@ -54,11 +63,20 @@ public final class LocalStack implements AutoCloseable {
      * data. Costs a few seconds more to start than {@link #start(StackSettings, PrintStream)}.
      */
     public static LocalStack startRestartable(StackSettings settings, PrintStream out) {
-        return start(settings, out, true);
+        return start(settings, out, KafkaMode.RESTARTABLE);
     }
 
-    private static LocalStack start(StackSettings settings, PrintStream out, boolean restartable) {
-        LocalStack stack = new LocalStack(settings, out, restartable);
+    /**
+     * The same stack against a broker that admits only clients authenticated by SASL over TLS: every service, and
+     * this stack's own topic set-up, reach it with the {@code kafka.security.protocol}, {@code kafka.sasl.*} and
+     * {@code kafka.ssl.*} settings a user would give for a secured cluster.
+     */
+    public static LocalStack startWithSasl(StackSettings settings, PrintStream out) {
+        return start(settings, out, KafkaMode.SASL);
+    }
+
+    private static LocalStack start(StackSettings settings, PrintStream out, KafkaMode kafkaMode) {
+        LocalStack stack = new LocalStack(settings, out, kafkaMode);
         try {
             stack.startAll();
             return stack;
@@ -71,26 +89,39 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         long began = System.nanoTime();
         prepareFolders();
-        if (restartable) {
-            kafkaProcess = KafkaBrokerProcess.start(settings.dataDir().resolve("kafka"));
-            started.add(kafkaProcess);
-            bootstrapServers = kafkaProcess.bootstrapServers();
-        } else {
-            kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"));
-            started.add(kafka);
-            bootstrapServers = kafka.bootstrapServers();
+        Path kafkaDir = settings.dataDir().resolve("kafka");
+        switch (kafkaMode) {
+            case IN_PROCESS -> {
+                kafka = KafkaBroker.start(kafkaDir);
+                started.add(kafka);
+                connection = KafkaConnection.to(kafka.bootstrapServers());
+            }
+            case RESTARTABLE -> {
+                kafkaProcess = KafkaBrokerProcess.start(kafkaDir);
+                started.add(kafkaProcess);
+                connection = KafkaConnection.to(kafkaProcess.bootstrapServers());
+            }
+            case SASL -> {
+                kafkaProcess = KafkaBrokerProcess.startWithSasl(kafkaDir, SASL_USER);
+                started.add(kafkaProcess);
+                connection = kafkaProcess.saslConnection();
+            }
         }
-        TopicProvisioner.ensure(bootstrapServers, Topics.all(settings.partitions()));
-        out.println("stack   | Kafka (KRaft) ready at " + bootstrapServers);
+        TopicProvisioner.ensure(connection, Topics.all(settings.partitions()));
+        out.println("stack   | Kafka (KRaft) ready at " + connection);
+        boolean restartable = kafkaMode != KafkaMode.IN_PROCESS;
         postgres = restartable
                 ? PostgresServer.startRestartable(settings.dataDir().resolve("postgres"), "catalog")
                 : PostgresServer.start(settings.dataDir().resolve("postgres"), "catalog");
         started.add(postgres);
         out.println("stack   | PostgreSQL ready at " + postgres.jdbcUrl());
 
-        Map<String, String> kafkaConfig = Map.of(
-                "kafka.bootstrap.servers", bootstrapServers,
-                "topics.partitions", Integer.toString(settings.partitions()));
+        Map<String, String> kafkaConfig = new HashMap<>(Map.of(
+                "kafka.bootstrap.servers", connection.bootstrapServers(),
+                "topics.partitions", Integer.toString(settings.partitions())));
+        if (kafkaMode == KafkaMode.SASL) {
+            kafkaProcess.saslClientSettings().forEach((key, value) -> kafkaConfig.put("kafka." + key, value));
+        }
         catalog = service("catalog", settings.catalogPort(), merge(kafkaConfig, Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                 "quarkus.datasource.username", PostgresServer.USER,
@@ -120,7 +151,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return bootstrapServers;
+        return connection.bootstrapServers();
+    }
+
+    /** How this stack's services reach Kafka (with credentials, on a stack from {@link #startWithSasl}). */
+    public KafkaConnection kafkaConnection() {
+        return connection;
     }
 
     /** The broker of a stack from {@link #startRestartable}, to stop, kill and start again. */
@@ -180,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        Map<String, String> merged = new java.util.HashMap<>(a);
+        Map<String, String> merged = new HashMap<>(a);
         merged.putAll(b);
         return merged;
     }

@@ -3,6 +3,7 @@ package io.abstractcatalog.ingest.ledger;
 import io.abstractcatalog.contract.EventJson;
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.Topics;
 import java.time.Duration;
 import java.util.Comparator;
@@ -32,12 +33,11 @@ public final class FileLedger {
     private final Map<String, FileLedgerEntry> entries = new ConcurrentHashMap<>();
 
     /** Replaces the view with the topic's content, read from the beginning up to its last committed entry. */
-    public void rebuild(String bootstrapServers, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public void rebuild(KafkaConnection kafka, Duration timeout) {
+        Map<String, Object> config = kafka.client(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-ledger-reader");
+                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-ledger-reader"));
         Map<String, FileLedgerEntry> fresh = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             // No consumer group: every instance reads the whole ledger and commits nothing.

@@ -1,6 +1,7 @@
 package io.abstractcatalog.ingest.publish;
 
 import io.abstractcatalog.contract.JsonSerde;
+import io.abstractcatalog.contract.KafkaConnection;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,15 +25,14 @@ public final class TransactionalPublisher implements AutoCloseable {
         this.transactionalId = transactionalId;
     }
 
-    public static TransactionalPublisher connect(String bootstrapServers, String transactionalId) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public static TransactionalPublisher connect(KafkaConnection kafka, String transactionalId) {
+        Map<String, Object> config = kafka.client(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
                 ProducerConfig.CLIENT_ID_CONFIG, transactionalId,
                 // A file's records go out in batches while it is read; a little lingering fills them.
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 // Bound how long a dead broker can block a send or the start-up, so the scan loop can report it.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000));
         Producer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), new JsonSerde<>(Object.class));
         try {
             producer.initTransactions();

@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest.scan;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.ingest.IngestConfig;
@@ -15,11 +16,13 @@ import io.abstractcatalog.ingest.publish.TransactionalPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,7 +55,7 @@ public class IngestLoop {
     private final FileLedger ledger;
     private final IngestMetrics metrics;
     private final RetryRequests retries;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final int partitions;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "ingest-loop");
@@ -71,14 +74,14 @@ public class IngestLoop {
     private volatile Status status = new Status(State.CONNECTING, "not connected to Kafka yet");
 
     public IngestLoop(IngestConfig config, Bucket bucket, FileLedger ledger, IngestMetrics metrics, RetryRequests retries,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                      @Identifier(KafkaConnection.CONFIG_BEAN) Map<String, Object> kafkaConfig,
                       @ConfigProperty(name = "topics.partitions") int partitions) {
         this.config = config;
         this.bucket = bucket;
         this.ledger = ledger;
         this.metrics = metrics;
         this.retries = retries;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = KafkaConnection.of(kafkaConfig);
         this.partitions = partitions;
     }
 
@@ -152,11 +155,11 @@ public class IngestLoop {
     }
 
     private void connect() {
-        TopicProvisioner.ensure(bootstrapServers, Topics.all(partitions));
+        TopicProvisioner.ensure(kafka, Topics.all(partitions));
         // Fence first, then read the ledger: a crashed instance's open transaction is aborted by then.
-        TransactionalPublisher connected = TransactionalPublisher.connect(bootstrapServers, config.transactionalId());
+        TransactionalPublisher connected = TransactionalPublisher.connect(kafka, config.transactionalId());
         try {
-            ledger.rebuild(bootstrapServers, LEDGER_READ_TIMEOUT);
+            ledger.rebuild(kafka, LEDGER_READ_TIMEOUT);
         } catch (RuntimeException e) {
             connected.close(Duration.ZERO);
             throw e;
@@ -172,7 +175,7 @@ public class IngestLoop {
         }
         status = new Status(State.RUNNING, "ingesting bucket '" + bucket.name() + "' at " + bucket.location());
         lastProblem = null;
-        LOG.infof("%s as transactional id %s, Kafka at %s", status.detail(), config.transactionalId(), bootstrapServers);
+        LOG.infof("%s as transactional id %s, Kafka at %s", status.detail(), config.transactionalId(), kafka);
     }
 
     private void disconnect(Duration timeout) {

@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest.bench;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.ingest.bucket.HashingInputStream;
 import io.abstractcatalog.ingest.bucket.LocalFolderBucket;
 import io.abstractcatalog.ingest.bucket.BucketObject;
@@ -148,9 +149,9 @@ public final class LargeFileBenchmark {
         long hashed = System.nanoTime() - start;
         System.out.printf(Locale.ROOT, "hashing pass (what the scanner does first): %.1f s, %.1f MB/s%n", seconds(hashed),
                 bytes / 1e6 / seconds(hashed));
-        try (TransactionalPublisher publisher = TransactionalPublisher.connect(bootstrap, "ingest-benchmark")) {
+        try (TransactionalPublisher publisher = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), "ingest-benchmark")) {
             FileLedger ledger = new FileLedger();
-            ledger.rebuild(bootstrap, Duration.ofSeconds(60));
+            ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(60));
             FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
                     ReadLimits.of(100_000), Clock.systemUTC(), Duration.ofSeconds(30), new Chunking(chunkRecords, Chunking.DEFAULT.maxDuration()));
             long ingestStart = System.nanoTime();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
@@ -57,7 +58,7 @@ class S3ScanningTest {
         client = server.client();
         broker = KafkaBroker.start(TestDirectories.fresh("kafka-s3-scanning"));
         bootstrap = broker.bootstrapServers();
-        TopicProvisioner.ensure(bootstrap, Topics.all(3));
+        TopicProvisioner.ensure(KafkaConnection.to(bootstrap), Topics.all(3));
     }
 
     @AfterAll
@@ -177,9 +178,9 @@ class S3ScanningTest {
         }
 
         Scanning(Bucket bucket, String name, RetryRequests retries) {
-            TransactionalPublisher publisher = TransactionalPublisher.connect(bootstrap, "ingest-test-" + name);
+            TransactionalPublisher publisher = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), "ingest-test-" + name);
             PUBLISHERS.add(publisher);
-            ledger.rebuild(bootstrap, Duration.ofSeconds(30));
+            ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(30));
             Clock clock = Clock.systemUTC();
             FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
                     ReadLimits.of(100_000), clock);

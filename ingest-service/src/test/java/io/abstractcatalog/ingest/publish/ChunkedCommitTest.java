@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Rejection;
 import io.abstractcatalog.contract.Topics;
@@ -63,7 +64,7 @@ class ChunkedCommitTest {
 
         crashFirstInstance(bucket, file, transactionalId);
 
-        try (TransactionalPublisher second = TransactionalPublisher.connect(bootstrap, transactionalId)) {
+        try (TransactionalPublisher second = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId)) {
             // Fenced: the first instance's open chunk is aborted and nothing more of it can arrive.
             long sentBefore = uncommittedRecords(bucketName);
             FileLedger ledger = rebuiltLedger();
@@ -123,7 +124,7 @@ class ChunkedCommitTest {
         String newHash = hashOf(changed);
         assertThat(newHash).isNotEqualTo(oldHash);
 
-        try (TransactionalPublisher second = TransactionalPublisher.connect(bootstrap, transactionalId)) {
+        try (TransactionalPublisher second = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId)) {
             FileLedger ledger = rebuiltLedger();
             assertThat(ledger.find(bucketName, FILE).orElseThrow().status()).isEqualTo(FileStatus.IN_PROGRESS);
 
@@ -151,7 +152,7 @@ class ChunkedCommitTest {
 
     /** Ingests {@link #FILE} in chunks until the process "dies" reading line {@link #CRASH_LINE}; 3 chunks are committed. */
     private static void crashFirstInstance(Bucket bucket, Path file, String transactionalId) throws IOException {
-        TransactionalPublisher first = TransactionalPublisher.connect(bootstrap, transactionalId);
+        TransactionalPublisher first = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId);
         try {
             // The parser reads ahead (up to ~80 KB, some 70 lines) of the candidate it hands over: dying while line
             // 390 is read means candidates 300..~320 at least were handed over, i.e. chunk 4 is open, not committed.
@@ -197,7 +198,7 @@ class ChunkedCommitTest {
 
     private static FileLedger rebuiltLedger() {
         FileLedger ledger = new FileLedger();
-        ledger.rebuild(bootstrap, Duration.ofSeconds(30));
+        ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(30));
         return ledger;
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.embedded.TestDirectories;
@@ -53,7 +54,7 @@ class CrashRecoveryTest {
         Bucket bucket = new LocalFolderBucket("crash", folder, Duration.ofMillis(100));
 
         // First instance: ingests 000-003, then dies 200 KB into 004 (267 records, ~347 KB).
-        TransactionalPublisher first = TransactionalPublisher.connect(bootstrap, transactionalId);
+        TransactionalPublisher first = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId);
         Bucket dying = new CrashingBucket(bucket, LAST, 200_000);
         BucketScanner firstScanner = scanner(dying, first, rebuiltLedger());
         assertThatThrownBy(firstScanner::scan).isInstanceOf(CrashingBucket.SimulatedCrash.class);
@@ -62,7 +63,7 @@ class CrashRecoveryTest {
         first.close(Duration.ZERO); // no commit, no abort: what a killed process leaves behind
 
         // Second instance, same transactional id: fences the first one, whose transaction the broker aborts.
-        try (TransactionalPublisher second = TransactionalPublisher.connect(bootstrap, transactionalId)) {
+        try (TransactionalPublisher second = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId)) {
             FileLedger ledger = rebuiltLedger();
             assertThat(ledger.entries("crash")).extracting(FileLedgerEntry::key).containsExactlyElementsOf(SAMPLES.subList(0, 4));
             assertThat(ledger.entries("crash")).extracting(FileLedgerEntry::status).containsOnly(FileStatus.DONE);
@@ -93,8 +94,8 @@ class CrashRecoveryTest {
         Path folder = bucketWithSamples();
         String transactionalId = "ingest-service-fencing-test";
         Bucket bucket = new LocalFolderBucket("fencing", folder, Duration.ofMillis(100));
-        TransactionalPublisher older = TransactionalPublisher.connect(bootstrap, transactionalId);
-        try (TransactionalPublisher newer = TransactionalPublisher.connect(bootstrap, transactionalId)) {
+        TransactionalPublisher older = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId);
+        try (TransactionalPublisher newer = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId)) {
             BucketScanner olderScanner = scanner(bucket, older, rebuiltLedger());
 
             assertThatThrownBy(olderScanner::scan).isInstanceOf(ProducerFencedException.class);
@@ -113,7 +114,7 @@ class CrashRecoveryTest {
 
     private static FileLedger rebuiltLedger() {
         FileLedger ledger = new FileLedger();
-        ledger.rebuild(bootstrap, Duration.ofSeconds(30));
+        ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(30));
         return ledger;
     }
 

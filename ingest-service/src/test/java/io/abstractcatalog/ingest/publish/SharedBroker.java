@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest.publish;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.embedded.KafkaBroker;
@@ -20,7 +21,7 @@ final class SharedBroker {
     static synchronized String bootstrapServers() {
         if (broker == null) {
             KafkaBroker started = KafkaBroker.start(TestDirectories.fresh("kafka-crash"));
-            TopicProvisioner.ensure(started.bootstrapServers(), Topics.all(3));
+            TopicProvisioner.ensure(KafkaConnection.to(started.bootstrapServers()), Topics.all(3));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "crash-test-broker-stop"));
             broker = started;
         }
