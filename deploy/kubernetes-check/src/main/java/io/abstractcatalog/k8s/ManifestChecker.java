@@ -1,5 +1,6 @@
 package io.abstractcatalog.k8s;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -70,6 +72,8 @@ public final class ManifestChecker {
 
     private static final Pattern MACHINE_LOCAL = Pattern.compile("localhost|127\\.0\\.0\\.1|\\$\\{java\\.io\\.tmpdir}|^\\.{1,2}/");
     private static final Pattern PATH_VALUE = Pattern.compile("^(\\.{1,2}/|/|\\$\\{java\\.io\\.tmpdir})");
+    /** Kafka connection settings that hold a secret: the JAAS login line (user and password), key store passwords. */
+    private static final Pattern KAFKA_SECRET_KEY = Pattern.compile("^sasl\\.jaas\\.config$|password$|^ssl\\.keystore\\.key$");
     private static final Pattern CREDENTIAL_KEY = Pattern.compile("(^|[.-])(password|username|secret|token|access-key)$");
     private static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)");
 
@@ -257,7 +261,12 @@ public final class ManifestChecker {
         config.keys().forEach(key -> known.add(ServiceConfig.envName(key)));
         known.addAll(Design.OPTIONAL_ENV.getOrDefault(service.name(), Set.of()));
         for (String variable : service.env().keySet()) {
-            if (!known.contains(variable)) {
+            Optional<String> kafkaKey = kafkaConnectionKey(variable);
+            if (kafkaKey.isPresent() && KAFKA_SECRET_KEY.matcher(kafkaKey.get()).find()
+                    && !service.fromSecret(variable)) {
+                violation("env", owner + " sets the Kafka credential " + variable + " from "
+                        + service.origins().getOrDefault(variable, "a literal") + ": it must come from a Secret");
+            } else if (!known.contains(variable) && kafkaKey.isEmpty()) {
                 violation("env", owner + " sets " + variable + ", which matches no key of " + service.name()
                         + "'s application.properties: the service ignores it");
             }
@@ -278,6 +287,18 @@ public final class ManifestChecker {
                         + service.origins().getOrDefault(ServiceConfig.envName(key), "the file's default"));
             }
         }
+    }
+
+    /**
+     * The Kafka client key a variable sets when it is one of the connection settings every Kafka client of every
+     * service takes (KafkaConnection: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*), read as Quarkus reads them.
+     */
+    static Optional<String> kafkaConnectionKey(String variable) {
+        if (!variable.startsWith("KAFKA_")) {
+            return Optional.empty();
+        }
+        String key = variable.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        return KafkaConnection.isConnectionSetting(key) ? Optional.of(key) : Optional.empty();
     }
 
     // ---- probes, ports, metrics ------------------------------------------------------------------------------

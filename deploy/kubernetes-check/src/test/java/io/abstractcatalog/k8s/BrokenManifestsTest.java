@@ -136,6 +136,23 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void kafkaSecuritySettingsAreKnownToEveryServiceAndTheirSecretsComeFromASecret() {
+        Manifests manifests = prod();
+        Map<String, String> kafka = configMap(manifests, "kafka-client").getData();
+        kafka.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+        kafka.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        kafka.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+        assertThat(check(manifests)).isEmpty();
+
+        kafka.put("KAFKA_SECURITY_PROTOCL", "SASL_SSL");
+        kafka.put("KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        List<Violation> violations = check(manifests);
+        assertReports(violations, "env", "ingest-service sets KAFKA_SECURITY_PROTOCL, which matches no key");
+        assertReports(violations, "env", "catalog-service sets the Kafka credential KAFKA_SASL_JAAS_CONFIG",
+                "must come from a Secret");
+    }
+
+    @Test
     void credentialFromAConfigMap() {
         Manifests manifests = prod();
         Container catalog = container(manifests, "catalog-service");
