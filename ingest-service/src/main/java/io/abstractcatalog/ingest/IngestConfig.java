@@ -66,6 +66,14 @@ public interface IngestConfig {
         Optional<String> accessKey();
 
         Optional<String> secretKey();
+
+        Notifications notifications();
+    }
+
+    /** The store's bucket notifications, read from Kafka (MinIO's Kafka target). */
+    interface Notifications {
+        /** The topic the store publishes S3 events to; unset: new objects are found by the periodic scan only. */
+        Optional<String> topic();
     }
 
     interface ScanSettings {

@@ -33,7 +33,7 @@ public final class Design {
 
     /** Topics declared in the manifests that are not in the services' contract, with the reason. */
     public static final Map<String, String> INFRASTRUCTURE_TOPICS = Map.of(
-            "bucket.events", "MinIO's bucket notifications (dev), for ingest-service's pending S3 mode");
+            "bucket.events", "MinIO's bucket notifications (dev), which ingest-service reads (INGEST_S3_NOTIFICATIONS_TOPIC)");
 
     /**
      * Environment variables a service may receive although its application.properties gives them no value: keys
@@ -41,7 +41,7 @@ public final class Design {
      */
     public static final Map<String, Set<String>> OPTIONAL_ENV = Map.of(
             "ingest-service", Set.of("INGEST_S3_BUCKET", "INGEST_S3_PREFIX", "INGEST_S3_ENDPOINT",
-                    "INGEST_S3_ACCESS_KEY", "INGEST_S3_SECRET_KEY", "INGEST_API_KEY",
+                    "INGEST_S3_ACCESS_KEY", "INGEST_S3_SECRET_KEY", "INGEST_API_KEY", "INGEST_S3_NOTIFICATIONS_TOPIC",
                     "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"));
 
     /** Secrets the user creates by hand (never in the repository), so they are not in the rendered output. */

@@ -1,6 +1,8 @@
 package io.abstractcatalog.ingest.bucket;
 
+import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.ingest.IngestConfig;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -8,16 +10,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /** Makes the configured bucket ({@code ingest.bucket.type}: {@code local} or {@code s3}) available for injection. */
 public class BucketProducer {
 
     @Produces
     @Singleton
-    Bucket bucket(IngestConfig config) {
+    Bucket bucket(IngestConfig config, @Identifier(KafkaConnection.CONFIG_BEAN) Map<String, Object> kafkaConfig) {
         String type = config.bucket().type().trim().toLowerCase(Locale.ROOT);
         return switch (type) {
-            case "s3" -> S3Bucket.fromConfig(config.bucket().name(), config.s3());
+            case "s3" -> S3Bucket.fromConfig(config.bucket().name(), config.s3(), config.s3().notifications().topic()
+                    .filter(topic -> !topic.isBlank())
+                    .map(topic -> new BucketNotifications(KafkaConnection.of(kafkaConfig), topic)));
             case "local" -> local(config);
             default -> throw new IllegalArgumentException("ingest.bucket.type must be 'local' or 's3', not '" + type + "'");
         };

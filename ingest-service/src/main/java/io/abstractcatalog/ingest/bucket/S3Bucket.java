@@ -44,17 +44,27 @@ public final class S3Bucket implements Bucket, AutoCloseable {
     private final String bucket;
     private final String prefix;
     private final String endpoint;
+    private final BucketNotifications notifications;
 
     public S3Bucket(String name, S3Client client, String bucket, String prefix, String endpoint) {
+        this(name, client, bucket, prefix, endpoint, null);
+    }
+
+    private S3Bucket(String name, S3Client client, String bucket, String prefix, String endpoint,
+                     BucketNotifications notifications) {
         this.name = name;
         this.client = client;
         this.bucket = bucket;
         this.prefix = normalizePrefix(prefix);
         this.endpoint = endpoint;
+        this.notifications = notifications;
     }
 
-    /** The client and bucket as {@code ingest.s3.*} describes them. */
-    public static S3Bucket fromConfig(String name, IngestConfig.S3Settings s3) {
+    /**
+     * The client and bucket as {@code ingest.s3.*} describes them; watched through the store's notifications when
+     * they are given.
+     */
+    public static S3Bucket fromConfig(String name, IngestConfig.S3Settings s3, Optional<BucketNotifications> notifications) {
         String bucket = s3.bucket().filter(b -> !b.isBlank()).orElseThrow(() -> new IllegalArgumentException(
                 "ingest.bucket.type=s3 needs ingest.s3.bucket (the S3 bucket to ingest)"));
         S3ClientBuilder builder = S3Client.builder()
@@ -67,7 +77,7 @@ public final class S3Bucket implements Bucket, AutoCloseable {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         s3.endpoint().filter(e -> !e.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
         return new S3Bucket(name, builder.build(), bucket, s3.prefix().orElse(""),
-                s3.endpoint().orElse("AWS " + s3.region()));
+                s3.endpoint().orElse("AWS " + s3.region()), notifications.orElse(null));
     }
 
     private static AwsCredentialsProvider credentials(IngestConfig.S3Settings s3) {
@@ -155,6 +165,12 @@ public final class S3Bucket implements Bucket, AutoCloseable {
         } catch (SdkException e) {
             throw new IOException("cannot store " + key + " in " + location() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Without notifications, a no-op: new objects are found by the periodic scan's listing. */
+    @Override
+    public Watch watch(Runnable onChange) {
+        return notifications == null ? Bucket.super.watch(onChange) : notifications.watch(bucket, prefix, onChange);
     }
 
     @Override

@@ -17,6 +17,7 @@ public class IngestMetrics {
     private final Counter uploads;
     private final Counter uploadBytes;
     private final Counter retries;
+    private final Counter scans;
 
     public IngestMetrics(MeterRegistry registry) {
         filesIngested = Counter.builder("ingest.files.ingested").description("Files published with status DONE").register(registry);
@@ -27,6 +28,16 @@ public class IngestMetrics {
         uploads = Counter.builder("ingest.uploads").description("Files stored into the bucket through PUT /files").register(registry);
         uploadBytes = Counter.builder("ingest.upload.bytes").baseUnit("bytes").description("Bytes stored through PUT /files").register(registry);
         retries = Counter.builder("ingest.retries").description("Retries of FAILED files requested through the API").register(registry);
+        scans = Counter.builder("ingest.scans").description("Scans of the bucket completed (periodic, watched or notified)").register(registry);
+    }
+
+    public void scanned() {
+        scans.increment();
+    }
+
+    /** Scans completed so far. */
+    public long scans() {
+        return (long) scans.count();
     }
 
     public void uploaded(long size) {

@@ -139,6 +139,7 @@ public class IngestLoop {
             for (IngestOutcome outcome : scanner.scan()) {
                 metrics.record(outcome);
             }
+            metrics.scanned();
         } catch (ProducerFencedException e) {
             status = new Status(State.FENCED, "another instance took over transactional id " + config.transactionalId()
                     + "; this one stopped ingesting");
