@@ -289,7 +289,8 @@ class IngestServiceTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks[0].data.ingest", containsString("RUNNING")));
+                .body("checks[0].data.ingest", containsString("RUNNING"))
+                .body("checks[0].data.watch", containsString("watching the folder")));
     }
 
     @Test

@@ -72,7 +72,8 @@ class S3IngestServiceTest {
     @Test
     void readyWhenTheS3BucketAnswersAHeadBucket() {
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks[0].data.bucket", containsString("s3://abstracts/incoming/ at " + endpoint));
+                .body("checks[0].data.bucket", containsString("s3://abstracts/incoming/ at " + endpoint))
+                .body("checks[0].data.watch", containsString("none: new files are found by the periodic scan"));
     }
 
     private static List<FileLedgerEntry> files() {

@@ -3,6 +3,7 @@ package io.abstractcatalog.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.abstractcatalog.embedded.KafkaTestResource;
@@ -70,6 +71,8 @@ class S3NotificationTest {
             });
         }
         assertThat(metrics.scans()).isGreaterThan(scansBefore);
+        given().get("/q/health/ready").then().statusCode(200).body("checks[0].data.watch",
+                containsString("listening to the bucket notifications on topic " + S3NotificationsProfile.TOPIC));
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String event) throws Exception {

@@ -70,5 +70,10 @@ public interface Bucket {
     interface Watch extends AutoCloseable {
         @Override
         void close();
+
+        /** What the watch does now, for readiness and status: whether files are found sooner than by a scan. */
+        default String state() {
+            return "none: new files are found by the periodic scan";
+        }
     }
 }

@@ -33,7 +33,17 @@ public record BucketNotifications(KafkaConnection kafka, String topic) {
         Thread thread = new Thread(listener, "bucket-notifications");
         thread.setDaemon(true);
         thread.start();
-        return () -> listener.stop(thread);
+        return new Bucket.Watch() {
+            @Override
+            public void close() {
+                listener.stop(thread);
+            }
+
+            @Override
+            public String state() {
+                return listener.state;
+            }
+        };
     }
 
     private final class Listener implements Runnable {
@@ -43,6 +53,7 @@ public record BucketNotifications(KafkaConnection kafka, String topic) {
         private final Runnable onChange;
         private volatile boolean running = true;
         private volatile KafkaConsumer<String, byte[]> consumer;
+        private volatile String state = "connecting to the bucket notifications on topic " + topic;
 
         Listener(String bucket, String prefix, Runnable onChange) {
             this.bucket = bucket;
@@ -59,8 +70,9 @@ public record BucketNotifications(KafkaConnection kafka, String topic) {
                     // stop() woke the consumer; the loop condition ends it
                 } catch (RuntimeException e) {
                     if (running) {
-                        LOG.warnf("bucket notifications from topic %s stopped (%s); listening again in %d s, the periodic"
-                                + " scan still finds every file", topic, e.getMessage(), RETRY.toSeconds());
+                        state = "bucket notifications on topic " + topic + " interrupted (" + e.getMessage()
+                                + "), listening again in " + RETRY.toSeconds() + " s; the periodic scan still finds every file";
+                        LOG.warn(state);
                         pause();
                     }
                 }
@@ -80,6 +92,7 @@ public record BucketNotifications(KafkaConnection kafka, String topic) {
                 kafkaConsumer.assign(partitions);
                 kafkaConsumer.seekToEnd(partitions);
                 partitions.forEach(kafkaConsumer::position); // from now on, not from whenever the first poll runs
+                state = "listening to the bucket notifications on topic " + topic + ": a new file is scanned for at once";
                 LOG.infof("Listening to bucket notifications on topic %s for s3://%s/%s", topic, bucket, prefix);
                 while (running) {
                     int announcing = 0;

@@ -42,6 +42,11 @@ final class FolderWatch implements Bucket.Watch {
         this.thread.setDaemon(true);
     }
 
+    @Override
+    public String state() {
+        return "watching the folder: a scan follows new files once they are quiet for " + quietPeriod.toMillis() + " ms";
+    }
+
     static FolderWatch start(Path root, Duration quietPeriod, Runnable onChange) {
         try {
             FolderWatch watch = new FolderWatch(root, root.getFileSystem().newWatchService(), quietPeriod, onChange);

@@ -44,6 +44,8 @@ public class IngestReadinessCheck implements HealthCheck {
         }
         IngestLoop.Status status = loop.status();
         response.withData("ingest", status.state() + ": " + status.detail());
+        // Informational: without a watch the periodic scan still finds every file.
+        response.withData("watch", loop.watchState());
         if (status.state() != IngestLoop.State.RUNNING) {
             response.down();
         }

@@ -105,6 +105,12 @@ public class IngestLoop {
         }
     }
 
+    /** How new files are noticed between periodic scans (folder watch, bucket notifications or nothing). */
+    public String watchState() {
+        Bucket.Watch current = watch;
+        return current == null ? "not started: the bucket is watched once Kafka is connected" : current.state();
+    }
+
     public Status status() {
         return status;
     }
