@@ -487,13 +487,47 @@ public final class ManifestChecker {
                             + " of Kafka " + name);
                 } else if (listener == null) {
                     violation("kafka", service.name() + " connects to port " + port + ", where Kafka " + name + " has no listener");
-                } else if (Boolean.TRUE.equals(Tree.at(listener, "tls")) || Tree.at(listener, "authentication") != null) {
-                    violation("kafka", service.name() + " connects without TLS or SASL (it has no such settings), but listener "
-                            + Tree.at(listener, "name") + " requires them");
+                } else {
+                    listenerSecurity(service, name, listener);
                 }
             }
         }
         return result;
+    }
+
+    /**
+     * The service's Kafka connection settings (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*; none: PLAINTEXT)
+     * must be what the listener it connects to requires: TLS needs the cluster CA to trust (Strimzi's is in no JVM's
+     * default trust store), SCRAM a SASL protocol, the mechanism and a JAAS login.
+     */
+    private void listenerSecurity(ServiceContext service, String cluster, Object listener) {
+        boolean tls = Boolean.TRUE.equals(Tree.at(listener, "tls"));
+        String authentication = Tree.string(Tree.at(listener, "authentication", "type")).orElse("");
+        boolean sasl = authentication.startsWith("scram-sha-");
+        String expected = sasl ? (tls ? "SASL_SSL" : "SASL_PLAINTEXT") : (tls ? "SSL" : "PLAINTEXT");
+        Map<String, String> env = service.env();
+        String protocol = env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        String where = service.name() + " connects to listener " + Tree.at(listener, "name") + " of Kafka " + cluster;
+        if (!protocol.equals(expected)) {
+            violation("kafka", where + " (" + (tls ? "TLS" : "no TLS") + (sasl ? ", " + authentication : "")
+                    + ") with security protocol " + protocol + ": set KAFKA_SECURITY_PROTOCOL=" + expected);
+            return;
+        }
+        if (tls && !env.containsKey("KAFKA_SSL_TRUSTSTORE_LOCATION") && !env.containsKey("KAFKA_SSL_TRUSTSTORE_CERTIFICATES")) {
+            violation("kafka", where + " over TLS but trusts only the JVM's default CAs: mount ca.crt of Secret " + cluster
+                    + "-cluster-ca-cert and set KAFKA_SSL_TRUSTSTORE_TYPE=PEM and KAFKA_SSL_TRUSTSTORE_LOCATION");
+        }
+        if (sasl) {
+            String mechanism = authentication.toUpperCase(Locale.ROOT);
+            if (!mechanism.equals(env.get("KAFKA_SASL_MECHANISM"))) {
+                violation("kafka", where + ", which authenticates with " + authentication + ": set KAFKA_SASL_MECHANISM="
+                        + mechanism);
+            }
+            if (!env.containsKey("KAFKA_SASL_JAAS_CONFIG")) {
+                violation("kafka", where + ", which authenticates with " + authentication
+                        + ", without KAFKA_SASL_JAAS_CONFIG (key sasl.jaas.config of the KafkaUser's Secret)");
+            }
+        }
     }
 
     private void topics(Kafka kafka) {

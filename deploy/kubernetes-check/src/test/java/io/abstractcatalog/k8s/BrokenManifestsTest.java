@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.abstractcatalog.contract.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -139,9 +140,10 @@ class BrokenManifestsTest {
     void kafkaSecuritySettingsAreKnownToEveryServiceAndTheirSecretsComeFromASecret() {
         Manifests manifests = prod();
         Map<String, String> kafka = configMap(manifests, "kafka-client").getData();
-        kafka.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
-        kafka.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
-        kafka.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+        // The listener of the overlays is plain: what a service may set for it.
+        kafka.put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        kafka.put("KAFKA_CLIENT_DNS_LOOKUP", "use_all_dns_ips");
+        kafka.put("KAFKA_METADATA_MAX_AGE_MS", "60000");
         assertThat(check(manifests)).isEmpty();
 
         kafka.put("KAFKA_SECURITY_PROTOCL", "SASL_SSL");
@@ -247,6 +249,37 @@ class BrokenManifestsTest {
         Map<String, Object> listener = ((List<Map<String, Object>>) ((Map<String, Object>) spec(kafka).get("kafka")).get("listeners")).get(0);
         listener.remove("networkPolicyPeers");
         assertReports(check(manifests), "network", "kafka accepts connections from anywhere");
+    }
+
+    @Test
+    void aTlsScramListenerNeedsTheServicesToConnectWithTheMatchingSettings() {
+        Manifests manifests = prod();
+        GenericKubernetesResource kafka = manifests.custom("kafka.strimzi.io", "Kafka").get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> listener = ((List<Map<String, Object>>) ((Map<String, Object>) spec(kafka).get("kafka")).get("listeners")).get(0);
+        listener.put("port", 9093);
+        listener.put("tls", true);
+        listener.put("authentication", Map.of("type", "scram-sha-512"));
+        Map<String, String> client = configMap(manifests, "kafka-client").getData();
+        client.put("KAFKA_BOOTSTRAP_SERVERS", "catalog-kafka-kafka-bootstrap:9093");
+        assertReports(check(manifests), "kafka", "catalog-service connects to listener plain of Kafka catalog-kafka (TLS, "
+                + "scram-sha-512) with security protocol PLAINTEXT", "set KAFKA_SECURITY_PROTOCOL=SASL_SSL");
+
+        client.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+        List<Violation> violations = check(manifests);
+        assertReports(violations, "kafka", "dedup-service connects", "trusts only the JVM's default CAs");
+        assertReports(violations, "kafka", "set KAFKA_SASL_MECHANISM=SCRAM-SHA-512");
+        assertReports(violations, "kafka", "ingest-service connects", "without KAFKA_SASL_JAAS_CONFIG");
+
+        client.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        client.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+        client.put("KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/kafka-ca/ca.crt");
+        for (String service : List.of("ingest-service", "dedup-service", "catalog-service")) {
+            container(manifests, service).getEnv().add(new EnvVarBuilder().withName("KAFKA_SASL_JAAS_CONFIG")
+                    .withNewValueFrom().withNewSecretKeyRef("sasl.jaas.config", "abstract-catalog", false).endValueFrom()
+                    .build());
+        }
+        assertThat(check(manifests)).noneMatch(violation -> violation.rule().equals("kafka"));
     }
 
     @Test
