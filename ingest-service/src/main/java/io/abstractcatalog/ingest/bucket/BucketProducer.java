@@ -11,9 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /** Makes the configured bucket ({@code ingest.bucket.type}: {@code local} or {@code s3}) available for injection. */
 public class BucketProducer {
+
+    private static final Logger LOG = Logger.getLogger(BucketProducer.class);
 
     @Produces
     @Singleton
@@ -23,7 +26,12 @@ public class BucketProducer {
             case "s3" -> S3Bucket.fromConfig(config.bucket().name(), config.s3(), config.s3().notifications().topic()
                     .filter(topic -> !topic.isBlank())
                     .map(topic -> new BucketNotifications(KafkaConnection.of(kafkaConfig), topic)));
-            case "local" -> local(config);
+            case "local" -> {
+                config.s3().notifications().topic().filter(topic -> !topic.isBlank()).ifPresent(topic -> LOG.warnf(
+                        "ingest.s3.notifications.topic=%s is ignored: ingest.bucket.type is local, whose folder is watched"
+                                + " directly", topic));
+                yield local(config);
+            }
             default -> throw new IllegalArgumentException("ingest.bucket.type must be 'local' or 's3', not '" + type + "'");
         };
     }
