@@ -51,6 +51,9 @@ public final class Design {
     public static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "host", "port", "dbname",
             "uri", "jdbc-uri", "pgpass", "user");
 
+    /** Keys of the Secret that Strimzi's User Operator writes for a KafkaUser with SCRAM authentication (same name). */
+    public static final Set<String> STRIMZI_USER_SECRET_KEYS = Set.of("password", "sasl.jaas.config");
+
     /** Tags that move: an image under one of them is not pinned. */
     public static final Set<String> MOVING_TAGS = Set.of("latest", "main", "master", "dev", "develop", "edge",
             "nightly", "stable", "snapshot");

@@ -231,6 +231,15 @@ public final class ManifestChecker {
             }
             return "<" + name + "/" + key + ">";
         }
+        boolean kafkaUser = manifests.custom("kafka.strimzi.io", "KafkaUser").stream()
+                .anyMatch(user -> name.equals(user.getMetadata().getName()));
+        if (kafkaUser) {
+            if (!Design.STRIMZI_USER_SECRET_KEYS.contains(key)) {
+                violation("env", owner + " reads key " + key + " of Secret " + name + ", which Strimzi's User Operator does not "
+                        + "write for a SCRAM user");
+            }
+            return "<" + name + "/" + key + ">";
+        }
         if (Design.USER_SECRETS.contains(name)) {
             return "<" + name + "/" + key + ">";
         }

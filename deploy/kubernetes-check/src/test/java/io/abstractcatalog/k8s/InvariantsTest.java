@@ -17,7 +17,7 @@ class InvariantsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod-external-s3"})
+    @ValueSource(strings = {"prod-external-s3", "prod-kafka-tls-scram"})
     void fixtureOverlayHoldsEveryInvariant(String fixture) {
         List<Violation> violations = ManifestChecker.check(Rendered.fixture(fixture), Rendered.sources());
         assertThat(violations).as("violations in " + fixture).isEmpty();

@@ -50,4 +50,32 @@ class OverlaysTest {
         assertThat(manifests.named(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class, "ingest-service").orElseThrow()
                 .getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getTo().get(0).getIpBlock()).isNotNull());
     }
+
+    @Test
+    void prodWithKafkaTlsScramSecuresTheListenerAndEveryClientOfIt() {
+        Manifests manifests = Rendered.fixture("prod-kafka-tls-scram");
+        Object listener = Tree.list(Tree.at(manifests.custom("kafka.strimzi.io", "Kafka").get(0), "spec", "kafka", "listeners")).get(0);
+        assertThat(Tree.at(listener, "port")).isEqualTo(9093);
+        assertThat(Tree.at(listener, "tls")).isEqualTo(true);
+        assertThat(Tree.at(listener, "authentication", "type")).isEqualTo("scram-sha-512");
+        assertThat(manifests.custom("kafka.strimzi.io", "KafkaUser")).extracting(u -> u.getMetadata().getName())
+                .containsExactly("abstract-catalog");
+        assertThat(manifests.all(io.fabric8.kubernetes.api.model.ConfigMap.class))
+                .anySatisfy(c -> assertThat(c.getData()).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                        .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "catalog-kafka-kafka-bootstrap:9093"));
+        for (String service : java.util.List.of("ingest-service", "dedup-service", "catalog-service")) {
+            var container = manifests.named(io.fabric8.kubernetes.api.model.apps.Deployment.class, service).orElseThrow()
+                    .getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getEnv()).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo("KAFKA_SASL_JAAS_CONFIG");
+                assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("abstract-catalog");
+            });
+            assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/kafka-ca"));
+        }
+        assertThat(manifests.custom("keda.sh", "ScaledObject")).hasSize(2).allSatisfy(scaler -> {
+            Object trigger = Tree.list(Tree.at(scaler, "spec", "triggers")).get(0);
+            assertThat(Tree.at(trigger, "authenticationRef", "name")).isEqualTo("kafka-scram");
+            assertThat(Tree.at(trigger, "metadata", "bootstrapServers")).isEqualTo("catalog-kafka-kafka-bootstrap:9093");
+        });
+    }
 }
