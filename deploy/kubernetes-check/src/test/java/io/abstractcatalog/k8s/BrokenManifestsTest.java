@@ -42,6 +42,13 @@ class BrokenManifestsTest {
         });
     }
 
+    /** The first listener of the Kafka resource, as a mutable map. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstKafkaListener(Manifests manifests) {
+        GenericKubernetesResource kafka = manifests.custom("kafka.strimzi.io", "Kafka").get(0);
+        return ((List<Map<String, Object>>) ((Map<String, Object>) spec(kafka).get("kafka")).get("listeners")).get(0);
+    }
+
     private static GenericKubernetesResource topic(Manifests manifests, String name) {
         return manifests.custom("kafka.strimzi.io", "KafkaTopic").stream()
                 .filter(t -> name.equals(((Map<?, ?>) t.getAdditionalProperties().get("spec")).get("topicName"))).findFirst().orElseThrow();
@@ -244,9 +251,7 @@ class BrokenManifestsTest {
     @Test
     void kafkaListenerOpenToEveryone() {
         Manifests manifests = dev();
-        GenericKubernetesResource kafka = manifests.custom("kafka.strimzi.io", "Kafka").get(0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> listener = ((List<Map<String, Object>>) ((Map<String, Object>) spec(kafka).get("kafka")).get("listeners")).get(0);
+        Map<String, Object> listener = firstKafkaListener(manifests);
         listener.remove("networkPolicyPeers");
         assertReports(check(manifests), "network", "kafka accepts connections from anywhere");
     }
@@ -254,9 +259,7 @@ class BrokenManifestsTest {
     @Test
     void aTlsScramListenerNeedsTheServicesToConnectWithTheMatchingSettings() {
         Manifests manifests = prod();
-        GenericKubernetesResource kafka = manifests.custom("kafka.strimzi.io", "Kafka").get(0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> listener = ((List<Map<String, Object>>) ((Map<String, Object>) spec(kafka).get("kafka")).get("listeners")).get(0);
+        Map<String, Object> listener = firstKafkaListener(manifests);
         listener.put("port", 9093);
         listener.put("tls", true);
         listener.put("authentication", Map.of("type", "scram-sha-512"));
