@@ -40,7 +40,10 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess dedup;
     private ServiceProcess catalog;
 
-    /** How Kafka runs: in-process; as a child JVM that can be stopped and killed; the same with a SASL_SSL listener. */
+    /**
+     * How the infrastructure runs: Kafka in-process; Kafka and PostgreSQL as child processes that can be stopped and
+     * killed (fault injection); Kafka as a child JVM with a SASL_SSL listener.
+     */
     private enum KafkaMode { IN_PROCESS, RESTARTABLE, SASL }
 
     /** The one user the broker of {@link #startWithSasl} admits. */
@@ -109,8 +112,7 @@ public final class LocalStack implements AutoCloseable {
         }
         TopicProvisioner.ensure(connection, Topics.all(settings.partitions()));
         out.println("stack   | Kafka (KRaft) ready at " + connection);
-        boolean restartable = kafkaMode != KafkaMode.IN_PROCESS;
-        postgres = restartable
+        postgres = kafkaMode == KafkaMode.RESTARTABLE
                 ? PostgresServer.startRestartable(settings.dataDir().resolve("postgres"), "catalog")
                 : PostgresServer.start(settings.dataDir().resolve("postgres"), "catalog");
         started.add(postgres);
