@@ -64,7 +64,8 @@ class BatchedWritesTest {
                     variant % 3 == 0 ? List.of("2101.0000" + id) : List.of());
             return WorkEvent.upserted(new Work(workId, version, "Title " + id + " v" + version + "/" + variant,
                     "Abstract " + variant, affiliations, identifiers, sources, sources.size(),
-                    Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-02-01T00:00:00Z").plusSeconds(version)));
+                    Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-02-01T00:00:00Z").plusSeconds(version),
+                    null, null, null, null));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.abstractcatalog.catalog;
 
+import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;
 import io.abstractcatalog.contract.SourceRef;
 import io.abstractcatalog.contract.Work;
@@ -23,6 +24,10 @@ public final class WorkFixture {
     private List<WorkSource> sources = new ArrayList<>();
     private Instant firstSeen = Instant.parse("2026-01-05T10:00:00Z");
     private Instant updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private List<Author> authors = List.of();
+    private Integer year;
+    private String venue;
+    private String url;
 
     private WorkFixture(String workId) {
         this.workId = workId;
@@ -65,6 +70,32 @@ public final class WorkFixture {
         return this;
     }
 
+    public WorkFixture identifiers(Identifiers value) {
+        identifiers = value;
+        return this;
+    }
+
+    /** Authors as one string each ("Hinton, Geoffrey", "Yann LeCun"), split as ingest splits them. */
+    public WorkFixture authors(String... names) {
+        authors = java.util.Arrays.stream(names).map(Author::parse).toList();
+        return this;
+    }
+
+    public WorkFixture year(Integer value) {
+        year = value;
+        return this;
+    }
+
+    public WorkFixture venue(String value) {
+        venue = value;
+        return this;
+    }
+
+    public WorkFixture url(String value) {
+        url = value;
+        return this;
+    }
+
     public WorkFixture updatedAt(Instant value) {
         updatedAt = value;
         return this;
@@ -88,7 +119,7 @@ public final class WorkFixture {
 
     public Work build() {
         return new Work(workId, version, title, abstractText, affiliations, identifiers, sources,
-                Math.max(1, sources.size()), firstSeen, updatedAt);
+                Math.max(1, sources.size()), firstSeen, updatedAt, authors, year, venue, url);
     }
 
     public WorkEvent upserted() {

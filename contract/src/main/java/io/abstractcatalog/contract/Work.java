@@ -4,17 +4,21 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A canonical work: the merge of every record that is the same paper.
+ * A canonical work: the merge of every record that is the same paper (the rules: dedup-service's {@code WorkMerger}
+ * and the README's "Merge rules"). Schema 2 of {@link WorkEvent} added {@code authors}, {@code year}, {@code venue},
+ * {@code url} and the PubMed identifiers; in a schema-1 event they are absent (empty or null).
  *
  * @param version monotonic per work; consumers ignore an event whose version is not newer than what they hold
+ * @param year    the publication year, when a member record gives a credible one
  */
 public record Work(String workId, long version, String title, String abstractText, List<String> affiliations,
                    Identifiers identifiers, List<WorkSource> sources, int memberCount, Instant firstSeen,
-                   Instant updatedAt) {
+                   Instant updatedAt, List<Author> authors, Integer year, String venue, String url) {
 
     public Work {
         affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
         identifiers = identifiers == null ? Identifiers.NONE : identifiers;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        authors = authors == null ? List.of() : authors.stream().filter(a -> a != null && a.name() != null).toList();
     }
 }

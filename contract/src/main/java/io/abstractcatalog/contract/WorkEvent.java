@@ -4,10 +4,11 @@ package io.abstractcatalog.contract;
  * The one shape on topic {@link Topics#WORKS} (key: {@code workId}). {@code UPSERTED} carries the whole work;
  * {@code REDIRECTED} says the work {@code workId} is now part of {@code redirectTo}. {@code version} orders the events
  * of one work id (for UPSERTED it equals {@code work.version}); there are no tombstones: a null value is invalid.
+ * Schema 2 carries the bibliographic fields of {@link Work}; consumers read schema 1 and 2 alike.
  */
 public record WorkEvent(String schema, Type type, String workId, long version, Work work, String redirectTo) {
 
-    public static final String SCHEMA = "work-event/1";
+    public static final String SCHEMA = "work-event/2";
 
     public enum Type { UPSERTED, REDIRECTED }
 

@@ -16,19 +16,19 @@ class EventJsonTest {
     @Test
     void rawRecordRoundTripsWithSchemaAndIsoTimes() {
         RawRecord record = new RawRecord(null, "r-1", SOURCE, Instant.parse("2026-11-23T10:00:00Z"), null,
-                "We show $\\mu$P works.", List.of("The University of Tokyo"), null, null, null, null, null);
+                "We show $\\mu$P works.", List.of("The University of Tokyo"), null, null, null, null, null, null, null, null);
 
         byte[] json = EventJson.write(record);
 
         String text = new String(json, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"schema\":\"raw-record/1\"", "\"ingestedAt\":\"2026-11-23T10:00:00Z\"")
+        assertThat(text).contains("\"schema\":\"raw-record/2\"", "\"ingestedAt\":\"2026-11-23T10:00:00Z\"")
                 .doesNotContain("\"title\"");
         assertThat(EventJson.read(json, RawRecord.class)).isEqualTo(record);
     }
 
     @Test
     void unknownFieldsFromNewerProducersAreIgnored() {
-        byte[] json = "{\"schema\":\"raw-record/2\",\"recordId\":\"r-1\",\"abstractText\":\"x\",\"novel\":1}"
+        byte[] json = "{\"schema\":\"raw-record/3\",\"recordId\":\"r-1\",\"abstractText\":\"x\",\"novel\":1}"
                 .getBytes(StandardCharsets.UTF_8);
 
         RawRecord record = EventJson.read(json, RawRecord.class);
@@ -46,10 +46,57 @@ class EventJsonTest {
     @Test
     void workEventsRoundTrip() {
         Work work = new Work("w-1", 2, "T", "A", List.of("U"), new Identifiers(List.of("10.1/x"), List.of()),
-                List.of(new WorkSource("r-1", SOURCE, Instant.EPOCH)), 1, Instant.EPOCH, Instant.EPOCH);
+                List.of(new WorkSource("r-1", SOURCE, Instant.EPOCH)), 1, Instant.EPOCH, Instant.EPOCH,
+                List.of(new Author("Hinton, G. E.", "Hinton", "G. E.", "0000-0002-1825-0097")), 2019, "NeurIPS",
+                "https://example.org/x");
 
         assertThat(EventJson.read(EventJson.write(WorkEvent.upserted(work)), WorkEvent.class).work()).isEqualTo(work);
         assertThat(EventJson.read(EventJson.write(WorkEvent.redirected("w-2", 3, "w-1")), WorkEvent.class))
                 .isEqualTo(new WorkEvent(WorkEvent.SCHEMA, WorkEvent.Type.REDIRECTED, "w-2", 3, null, "w-1"));
+    }
+    @Test
+    void schemaOneRawRecordWithAuthorsAsStringsStillReads() {
+        byte[] json = ("{\"schema\":\"raw-record/1\",\"recordId\":\"r-1\",\"abstractText\":\"x\","
+                + "\"authors\":[\"Hinton, Geoffrey E.\",\"Yann LeCun\"],\"doi\":\"10.1/x\",\"arxivId\":\"2101.00001\","
+                + "\"year\":2019}").getBytes(StandardCharsets.UTF_8);
+
+        RawRecord record = EventJson.read(json, RawRecord.class);
+
+        assertThat(record.schema()).isEqualTo("raw-record/1");
+        assertThat(record.authors()).containsExactly(
+                new Author("Hinton, Geoffrey E.", "Hinton", "Geoffrey E.", null),
+                new Author("Yann LeCun", "LeCun", "Yann", null));
+        assertThat(record.doi()).isEqualTo("10.1/x");
+        assertThat(record.year()).isEqualTo(2019);
+        assertThat(record.venue()).isNull();
+        assertThat(record.pmid()).isNull();
+    }
+
+    @Test
+    void schemaTwoRawRecordCarriesStructuredAuthorsAndEveryIdentifier() {
+        RawRecord record = new RawRecord(null, "r-1", SOURCE, Instant.EPOCH, "T", null, List.of(),
+                List.of(new Author(null, "Smith", "Jane", "https://orcid.org/0000-0001-2345-678x")), "10.1/x", null,
+                2020, null, "Gut", "27797938", "PMC5116089");
+
+        String text = new String(EventJson.write(record), StandardCharsets.UTF_8);
+
+        assertThat(text).contains("\"authors\":[{\"name\":\"Jane Smith\",\"family\":\"Smith\",\"given\":\"Jane\","
+                + "\"orcid\":\"0000-0001-2345-678X\"}]", "\"venue\":\"Gut\"", "\"pmid\":\"27797938\"");
+        assertThat(EventJson.read(EventJson.write(record), RawRecord.class)).isEqualTo(record);
+    }
+
+    @Test
+    void schemaOneWorkEventStillReadsWithEmptyBibliographicFields() {
+        byte[] json = ("{\"schema\":\"work-event/1\",\"type\":\"UPSERTED\",\"workId\":\"w-1\",\"version\":3,"
+                + "\"work\":{\"workId\":\"w-1\",\"version\":3,\"title\":\"T\",\"abstractText\":\"A\","
+                + "\"affiliations\":[\"U\"],\"identifiers\":{\"doi\":[\"10.1/x\"],\"arxiv\":[]},\"sources\":[],"
+                + "\"memberCount\":1,\"updatedAt\":\"2026-11-23T10:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
+
+        Work work = EventJson.read(json, WorkEvent.class).work();
+
+        assertThat(work.identifiers()).isEqualTo(new Identifiers(List.of("10.1/x"), List.of(), List.of(), List.of()));
+        assertThat(work.authors()).isEmpty();
+        assertThat(work.year()).isNull();
+        assertThat(work.venue()).isNull();
     }
 }

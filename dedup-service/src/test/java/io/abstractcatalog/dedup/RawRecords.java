@@ -17,6 +17,6 @@ public final class RawRecords {
         return new RawRecord(null, RecordIdentity.recordId("local", file, hash, ordinal),
                 new SourceRef("local", file, hash, "affiliation-page", ordinal, ordinal + 2, null),
                 Instant.parse("2026-11-23T10:00:00Z").plusSeconds(ordinal), title, abstractText,
-                List.of(affiliations), List.of(), null, null, null, null);
+                List.of(affiliations), List.of(), null, null, null, null, null, null, null);
     }
 }

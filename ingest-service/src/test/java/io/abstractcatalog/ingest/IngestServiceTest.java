@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest;
 
+import io.abstractcatalog.contract.Author;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -115,8 +116,8 @@ class IngestServiceTest {
         assertThat(bib.source().sourceId()).isEqualTo("Balazs2007");
         assertThat(bib.source().format()).isEqualTo("bibtex");
         assertThat(bib.source().line()).isEqualTo(4);
-        assertThat(bib.authors()).containsExactly("Balázs, C.", "Berger, E. L.", "Nadolsky, P. M.", "Yuan, C.-P.");
-        assertThat(bib.doi()).isEqualTo("10.1103/PhysRevD.76.013009");
+        assertThat(bib.authors()).extracting(Author::name).containsExactly("Balázs, C.", "Berger, E. L.", "Nadolsky, P. M.", "Yuan, C.-P.");
+        assertThat(bib.doi()).isEqualTo("10.1103/physrevd.76.013009");
         assertThat(bib.arxivId()).isEqualTo("0704.0001");
         assertThat(bib.year()).isEqualTo(2007);
         RawRecord atom = records("formats/atom.xml").stream().filter(r -> r.source().ordinal() == 0).findFirst().orElseThrow();

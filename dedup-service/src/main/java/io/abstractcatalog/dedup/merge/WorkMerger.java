@@ -1,25 +1,48 @@
 package io.abstractcatalog.dedup.merge;
 
+import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkSource;
+import java.text.Normalizer;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Builds a work from its members by a total order, so the result never depends on arrival order:
- * the most common normalized text wins, ties go to the longest, then to the smallest record id;
- * affiliations and identifiers are unions; every member is listed as a source.
+ * Builds a work from its members by total orders, so the result never depends on arrival order (the README's
+ * "Merge rules"):
+ * <ul>
+ *   <li>title and abstract: the most common normalized text, ties to the longest, then the smallest record id;</li>
+ *   <li>authors: the member with the longest list, ties to the list with more parts told apart (given names, ORCID
+ *       iDs), then the smallest record id; an ORCID iD another member gives for the same person is added;</li>
+ *   <li>year: the earliest credible year (from 1500 to a year after the latest ingestion among the members), so a
+ *       preprint's year wins over the journal version's;</li>
+ *   <li>venue: the most common, compared case- and accent-insensitively, preferring any journal or proceedings over
+ *       a preprint server (arXiv, bioRxiv…); ties to the longest name (full title over abbreviation), then the
+ *       smallest record id;</li>
+ *   <li>url: of the smallest record id that has one;</li>
+ *   <li>affiliations and identifiers: unions; every member is listed as a source.</li>
+ * </ul>
  */
 public final class WorkMerger {
+
+    static final int EARLIEST_CREDIBLE_YEAR = 1500;
+    private static final Pattern PREPRINT_SERVER = Pattern.compile(
+            "(?i)^(arxiv|corr|biorxiv|medrxiv|chemrxiv|ssrn|research ?square|preprints?|techrxiv|psyarxiv|osf preprints)\\b.*");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private WorkMerger() {
     }
@@ -39,12 +62,19 @@ public final class WorkMerger {
                 abstractText,
                 union(members, m -> m.affiliations().stream().map(String::strip)),
                 new Identifiers(
-                        union(members, m -> streamOf(m.doi()).map(doi -> doi.toLowerCase(Locale.ROOT))),
-                        union(members, m -> streamOf(m.arxivId()))),
+                        union(members, m -> streamOf(m.doi())),
+                        union(members, m -> streamOf(m.arxivId())),
+                        union(members, m -> streamOf(m.pmid())),
+                        union(members, m -> streamOf(m.pmcid()))),
                 members.stream().map(m -> new WorkSource(m.recordId(), m.source(), m.ingestedAt())).toList(),
                 members.size(),
                 members.stream().map(Member::ingestedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null),
-                members.stream().map(Member::ingestedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
+                members.stream().map(Member::ingestedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null),
+                authors(members),
+                year(members),
+                venue(members),
+                members.stream().filter(m -> m.url() != null && !m.url().isBlank())
+                        .min(Comparator.comparing(Member::recordId)).map(m -> m.url().strip()).orElse(null));
     }
 
     /** The member whose normalized text is most common, then longest, then has the smallest record id. */
@@ -62,12 +92,87 @@ public final class WorkMerger {
                 .min(order);
     }
 
-    private static List<String> union(List<Member> members, Function<Member, Stream<String>> values) {
+    static List<Author> authors(List<Member> members) {
+        Optional<Member> fullest = members.stream()
+                .filter(m -> !m.authors().isEmpty())
+                .min(Comparator.comparing((Member m) -> m.authors().size(), Comparator.reverseOrder())
+                        .thenComparing(WorkMerger::detail, Comparator.reverseOrder())
+                        .thenComparing(Member::recordId));
+        if (fullest.isEmpty()) {
+            return List.of();
+        }
+        List<Author> authors = new ArrayList<>(fullest.get().authors().size());
+        for (Author author : fullest.get().authors()) {
+            authors.add(author.orcid() != null ? author : author.withOrcid(orcidElsewhere(members, author)));
+        }
+        return authors;
+    }
+
+    /** How many name parts a member's author list tells apart: given names and ORCID iDs. */
+    private static int detail(Member member) {
+        int parts = 0;
+        for (Author author : member.authors()) {
+            parts += (author.given() != null ? 1 : 0) + (author.orcid() != null ? 1 : 0);
+        }
+        return parts;
+    }
+
+    /** The ORCID iD another member gives for the same family name and first initial (smallest record id first). */
+    private static String orcidElsewhere(List<Member> members, Author author) {
+        String person = personKey(author);
+        if (person == null) {
+            return null;
+        }
         return members.stream()
+                .sorted(Comparator.comparing(Member::recordId))
+                .flatMap(m -> m.authors().stream())
+                .filter(other -> other.orcid() != null && person.equals(personKey(other)))
+                .map(Author::orcid)
+                .findFirst().orElse(null);
+    }
+
+    private static String personKey(Author author) {
+        if (author.family() == null) {
+            return null;
+        }
+        String given = author.given() == null ? "" : fold(author.given());
+        return fold(author.family()) + "|" + (given.isEmpty() ? "" : given.substring(0, 1));
+    }
+
+    static Integer year(List<Member> members) {
+        int latest = members.stream().map(Member::ingestedAt).filter(Objects::nonNull)
+                .map(at -> at.atZone(ZoneOffset.UTC).getYear()).max(Comparator.naturalOrder()).orElse(2100);
+        return members.stream().map(Member::year).filter(Objects::nonNull)
+                .filter(year -> year >= EARLIEST_CREDIBLE_YEAR && year <= latest + 1)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    static String venue(List<Member> members) {
+        List<Member> named = members.stream().filter(m -> m.venue() != null && !fold(m.venue()).isEmpty()).toList();
+        List<Member> published = named.stream().filter(m -> !PREPRINT_SERVER.matcher(m.venue().strip()).matches()).toList();
+        List<Member> candidates = published.isEmpty() ? named : published;
+        Map<String, Long> counts = candidates.stream()
+                .collect(Collectors.groupingBy(m -> fold(m.venue()), Collectors.counting()));
+        return candidates.stream()
+                .min(Comparator.comparing((Member m) -> counts.get(fold(m.venue())), Comparator.reverseOrder())
+                        .thenComparing(m -> fold(m.venue()).length(), Comparator.reverseOrder())
+                        .thenComparing(Member::recordId))
+                .map(m -> m.venue().strip())
+                .orElse(null);
+    }
+
+    /** Lower case, accents and punctuation dropped: "J. Neurosci." and "j neurosci" are one venue. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        return NON_WORD.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> union(List<Member> members, Function<Member, Stream<String>> values) {
+        Set<String> sorted = members.stream()
                 .flatMap(values)
                 .filter(value -> !value.isBlank())
-                .collect(Collectors.toCollection(TreeSet::new))
-                .stream().toList();
+                .collect(Collectors.toCollection(TreeSet::new));
+        return List.copyOf(sorted);
     }
 
     private static Stream<String> streamOf(String value) {

@@ -391,7 +391,7 @@ public final class ThroughputBenchmark {
                     }
                 }
                 RawRecord record = new RawRecord(null, id, new SourceRef("bench", "bench.txt", "h", "bench", i, i, null),
-                        Instant.EPOCH.plusSeconds(i), title, text, List.of(), List.of(), null, null, 2000 + random.nextInt(25), null);
+                        Instant.EPOCH.plusSeconds(i), title, text, List.of(), List.of(), null, null, 2000 + random.nextInt(25), null, null, null, null);
                 producer.send(new ProducerRecord<>(Topics.RAW, id, record));
             }
             producer.flush();

@@ -118,13 +118,13 @@ public final class Datasets {
                                           String affiliation) {
         return new RawRecord(null, RecordIdentity.recordId("local", file, hash, ordinal),
                 new SourceRef("local", file, hash, "sample", ordinal, ordinal + 1, null), INGESTED, title, abstractText,
-                affiliation == null ? List.of() : List.of(affiliation), List.of(), null, null, null, null);
+                affiliation == null ? List.of() : List.of(affiliation), List.of(), null, null, null, null, null, null, null);
     }
 
     static RawRecord record(String id, String source, String title, String abstractText, String doi, String arxiv,
                             Integer year) {
         return new RawRecord(null, id, new SourceRef(source, id, id, source, 0, 0, null), INGESTED,
-                blankToNull(title), blankToNull(abstractText), List.of(), List.of(), doi, arxiv, year, null);
+                blankToNull(title), blankToNull(abstractText), List.of(), List.of(), doi, arxiv, year, null, null, null, null);
     }
 
     static String resource(String name) {

@@ -61,7 +61,7 @@ class PairMatcherTest {
     }
 
     private static RecordSummary summary(String id, String title, String abstractText, String doi, String arxiv, Integer year) {
-        RawRecord raw = new RawRecord(null, id, null, null, title, abstractText, null, null, doi, arxiv, year, null);
+        RawRecord raw = new RawRecord(null, id, null, null, title, abstractText, null, null, doi, arxiv, year, null, null, null, null);
         return RecordFeatures.of(NormalizedRecord.of(raw), MatchConfig.DEFAULTS).summary();
     }
 }

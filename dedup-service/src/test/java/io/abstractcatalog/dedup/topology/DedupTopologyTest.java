@@ -86,10 +86,10 @@ class DedupTopologyTest {
 
     @Test
     void conflictingDoisVetoAndGenericTitlesNeverMatchAlone() {
-        RawRecord withDoi = new RawRecord(null, "r-1", null, null, "A study of things", SPN, null, null, "10.1000/a", null, 2020, null);
-        RawRecord otherDoi = new RawRecord(null, "r-2", null, null, "A study of things", SPN, null, null, "https://doi.org/10.1000/B", null, 2020, null);
-        RawRecord editorialA = new RawRecord(null, "r-3", null, null, "Editorial", null, null, null, null, null, 2020, null);
-        RawRecord editorialB = new RawRecord(null, "r-4", null, null, "Editorial", null, null, null, null, null, 2020, null);
+        RawRecord withDoi = new RawRecord(null, "r-1", null, null, "A study of things", SPN, null, null, "10.1000/a", null, 2020, null, null, null, null);
+        RawRecord otherDoi = new RawRecord(null, "r-2", null, null, "A study of things", SPN, null, null, "https://doi.org/10.1000/B", null, 2020, null, null, null, null);
+        RawRecord editorialA = new RawRecord(null, "r-3", null, null, "Editorial", null, null, null, null, null, 2020, null, null, null, null);
+        RawRecord editorialB = new RawRecord(null, "r-4", null, null, "Editorial", null, null, null, null, null, 2020, null, null, null, null);
 
         assertThat(run(List.of(withDoi, otherDoi, editorialA, editorialB)).works()).hasSize(4);
     }

@@ -48,7 +48,8 @@ public record WorksTopicView(Map<String, Work> works, Map<String, String> redire
     public Map<String, Work> worksWithoutVersion() {
         Map<String, Work> out = new TreeMap<>();
         works.forEach((id, w) -> out.put(id, new Work(w.workId(), 0, w.title(), w.abstractText(), w.affiliations(),
-                w.identifiers(), w.sources(), w.memberCount(), w.firstSeen(), w.updatedAt())));
+                w.identifiers(), w.sources(), w.memberCount(), w.firstSeen(), w.updatedAt(), w.authors(), w.year(),
+                w.venue(), w.url())));
         return out;
     }
 }

@@ -410,7 +410,10 @@ public final class BibtexFormat implements LineFormat {
                 String raw = field.getValue();
                 switch (name) {
                     case "title", "abstract" -> record.add(Field.named(name), Latex.toUnicode(raw));
-                    case "author" -> record.authorsSeparatedByAnd(Latex.toUnicode(raw));
+                    case "author" -> BibtexNames.parse(raw).forEach(record::author);
+                    case "journal", "journaltitle", "booktitle" -> record.venue(Latex.toUnicode(raw));
+                    case "pmid" -> record.pmid(raw);
+                    case "pmcid" -> record.pmcid(raw);
                     case "affiliation", "affiliations", "institution", "school" ->
                             record.add(Field.AFFILIATIONS, Latex.toUnicode(raw));
                     case "doi" -> record.doi(raw);

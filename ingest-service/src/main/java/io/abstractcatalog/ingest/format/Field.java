@@ -17,8 +17,12 @@ public enum Field {
     AFFILIATIONS("affiliations", "affiliation", "institution", "institutions", "ad"),
     DOI("doi", "do"),
     ARXIV_ID("arxiv_id", "arxiv"),
-    YEAR("year", "py", "y1", "date", "published", "publication_date", "publication_year"),
-    URL("url", "ur", "link");
+    YEAR("year", "py", "y1", "date", "published", "publication_date", "publication_year", "pubyear"),
+    URL("url", "ur", "link"),
+    VENUE("venue", "journal", "journal_title", "container_title", "source_title", "so",
+            "publication_title", "booktitle", "conference", "jo", "jf", "t2", "ja", "j2", "bt", "ta", "secondary_title"),
+    PMID("pmid", "pubmed_id", "pubmed"),
+    PMCID("pmcid", "pmc", "pmc_id");
 
     private static final Map<String, Field> BY_NAME = new HashMap<>();
 

@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest.format;
 
+import io.abstractcatalog.contract.Author;
 import java.util.List;
 
 /**
@@ -9,10 +10,11 @@ import java.util.List;
  *                 always points at the same place in the same bytes)
  * @param line     1-based line where the record starts
  * @param sourceId the record's own id in the source (a BibTeX key, an arXiv id, an {@code id} column), when it has one
+ * @param doi      identifiers as {@link io.abstractcatalog.contract.Identifiers} normalizes them (also arxivId, pmid, pmcid)
  */
 public record ParsedRecord(int ordinal, int line, String title, String abstractText, List<String> affiliations,
-                           List<String> authors, String doi, String arxivId, Integer year, String url,
-                           String sourceId) {
+                           List<Author> authors, String doi, String arxivId, Integer year, String url,
+                           String sourceId, String venue, String pmid, String pmcid) {
 
     public ParsedRecord {
         affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
@@ -21,6 +23,6 @@ public record ParsedRecord(int ordinal, int line, String title, String abstractT
 
     /** A record of the page formats, which only know a title, an abstract and affiliations. */
     public ParsedRecord(int ordinal, int line, String title, String abstractText, List<String> affiliations) {
-        this(ordinal, line, title, abstractText, affiliations, List.of(), null, null, null, null, null);
+        this(ordinal, line, title, abstractText, affiliations, List.of(), null, null, null, null, null, null, null, null);
     }
 }

@@ -1,6 +1,9 @@
 package io.abstractcatalog.ingest.format;
 
+import io.abstractcatalog.contract.Author;
+import io.abstractcatalog.contract.Identifiers;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,10 +16,6 @@ import java.util.regex.Pattern;
 final class RecordBuilder {
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)(?!\\d)");
-    private static final Pattern DOI_PREFIX = Pattern.compile("(?i)^(https?://(dx\\.)?doi\\.org/|doi:\\s*)");
-    /** New-style (2101.00001) and old-style (hep-th/9901001) arXiv ids, with an optional version. */
-    private static final Pattern ARXIV = Pattern.compile(
-            "(?i)(?:arxiv:|(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)?\\s*(\\d{4}\\.\\d{4,5}|[a-z][a-z.\\-]+/\\d{7})(v\\d+)?(?:\\.pdf)?");
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*;\\s*|\\s+and\\s+");
     private static final Pattern SEMICOLON = Pattern.compile("\\s*;\\s*");
 
@@ -28,13 +27,17 @@ final class RecordBuilder {
     private boolean tooLong;
     private String title;
     private StringBuilder abstractText;
-    private final LinkedHashSet<String> authors = new LinkedHashSet<>();
+    /** By the name as given, so a repeated author (a format that lists names twice) counts once. */
+    private final LinkedHashMap<String, Author> authors = new LinkedHashMap<>();
     private final LinkedHashSet<String> affiliations = new LinkedHashSet<>();
     private String doi;
     private String arxivId;
     private Integer year;
     private String url;
     private String sourceId;
+    private String venue;
+    private String pmid;
+    private String pmcid;
     /** Given and family names of a person being read (XML formats that split them). */
     private final String[] personParts = new String[2];
 
@@ -87,12 +90,19 @@ final class RecordBuilder {
             case ID -> sourceId = sourceId == null ? text : sourceId;
             case TITLE -> title = title == null ? text : title;
             case ABSTRACT -> abstractText(text);
-            case AUTHORS -> addAll(authors, authorList(text));
+            case AUTHORS -> {
+                for (String name : authorList(text)) {
+                    author(Author.parse(name));
+                }
+            }
             case AFFILIATIONS -> addAll(affiliations, SEMICOLON.split(text));
             case DOI -> doi(text);
             case ARXIV_ID -> arxivId(text);
             case YEAR -> year(text);
             case URL -> url = url == null ? text : url;
+            case VENUE -> venue(text);
+            case PMID -> pmid(text);
+            case PMCID -> pmcid(text);
         }
     }
 
@@ -102,7 +112,7 @@ final class RecordBuilder {
             return;
         }
         if (field == Field.AUTHORS) {
-            authors.add(value.strip());
+            author(Author.parse(value));
         } else if (field == Field.AFFILIATIONS) {
             affiliations.add(value.strip());
         } else {
@@ -110,10 +120,19 @@ final class RecordBuilder {
         }
     }
 
-    void authorsSeparatedByAnd(String value) {
-        if (value != null && count(value)) {
-            addAll(authors, value.strip().split("\\s+and\\s+"));
+    /**
+     * One author whose name parts the format has told apart (BibTeX, XML with family and given names). A list's
+     * "others" / "et al." is not a person and is dropped.
+     */
+    void author(Author author) {
+        if (author == null || author.name() == null || !count(author.name())) {
+            return;
         }
+        String name = author.name();
+        if (name.equalsIgnoreCase("others") || name.equalsIgnoreCase("et al.") || name.equalsIgnoreCase("et al")) {
+            return;
+        }
+        authors.putIfAbsent(name, author);
     }
 
     /** A second abstract value (a continued RIS {@code AB}, a repeated tag) is joined with a space. */
@@ -136,23 +155,45 @@ final class RecordBuilder {
         return abstractText != null;
     }
 
+    /** Takes a DOI in any spelling; an arXiv DOI names the arXiv id. */
     void doi(String text) {
-        if (doi == null) {
-            String stripped = DOI_PREFIX.matcher(text.strip()).replaceFirst("");
-            doi = stripped.isEmpty() ? null : stripped;
+        String normalized = Identifiers.normalizeDoi(text);
+        if (normalized != null && Identifiers.isArxivDoi(normalized)) {
+            arxivId(normalized);
+        } else if (doi == null) {
+            doi = normalized;
         }
     }
 
     /** Takes an arXiv id from an id, {@code arXiv:} id or arxiv.org URL, without its version; false when it is none. */
     boolean arxivId(String text) {
-        Matcher matcher = ARXIV.matcher(text.strip());
-        if (!matcher.matches()) {
+        String normalized = Identifiers.normalizeArxiv(text);
+        if (normalized == null) {
             return false;
         }
         if (arxivId == null) {
-            arxivId = matcher.group(1);
+            arxivId = normalized;
         }
         return true;
+    }
+
+    void pmid(String text) {
+        if (pmid == null) {
+            pmid = Identifiers.normalizePmid(text);
+        }
+    }
+
+    void pmcid(String text) {
+        if (pmcid == null) {
+            pmcid = Identifiers.normalizePmcid(text);
+        }
+    }
+
+    /** The first venue a record names wins (a journal's full title comes before its abbreviation in every format). */
+    void venue(String text) {
+        if (venue == null && text != null && !text.isBlank()) {
+            venue = text.strip().replaceAll("\\s+", " ");
+        }
     }
 
     void year(String text) {
@@ -223,7 +264,7 @@ final class RecordBuilder {
             sink.reject(new ParseRejection(ordinal, line, "no abstract", shown));
         } else {
             sink.accept(new ParsedRecord(ordinal, line, title, abstractText.toString().strip(), new ArrayList<>(affiliations),
-                    new ArrayList<>(authors), doi, arxivId, year, url, sourceId));
+                    new ArrayList<>(authors.values()), doi, arxivId, year, url, sourceId, venue, pmid, pmcid));
         }
     }
 

@@ -265,7 +265,7 @@ public final class FileIngestor {
                     record.line(), record.sourceId());
             publisher.send(Topics.RAW, recordId, new RawRecord(null, recordId, source, startedAt, record.title(),
                     record.abstractText(), record.affiliations(), record.authors(), record.doi(), record.arxivId(),
-                    record.year(), record.url()));
+                    record.year(), record.url(), record.venue(), record.pmid(), record.pmcid()));
             records++;
             progress.tick(records, rejections, reading == null ? 0 : reading.count());
             endCandidate();
