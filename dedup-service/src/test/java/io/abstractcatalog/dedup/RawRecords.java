@@ -1,5 +1,6 @@
 package io.abstractcatalog.dedup;
 
+import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.RecordIdentity;
 import io.abstractcatalog.contract.SourceRef;
@@ -18,5 +19,13 @@ public final class RawRecords {
                 new SourceRef("local", file, hash, "affiliation-page", ordinal, ordinal + 2, null),
                 Instant.parse("2026-11-23T10:00:00Z").plusSeconds(ordinal), title, abstractText,
                 List.of(affiliations), List.of(), null, null, null, null, null, null, null);
+    }
+
+    /** {@code base} with its bibliographic fields set (null leaves a field empty); authors as one string each. */
+    public static RawRecord withBibliography(RawRecord base, List<String> authors, Integer year, String venue,
+                                             String doi, String arxivId, String pmid) {
+        return new RawRecord(null, base.recordId(), base.source(), base.ingestedAt(), base.title(), base.abstractText(),
+                base.affiliations(), authors == null ? List.of() : authors.stream().map(Author::parse).toList(), doi,
+                arxivId, year, base.url(), venue, pmid, base.pmcid());
     }
 }

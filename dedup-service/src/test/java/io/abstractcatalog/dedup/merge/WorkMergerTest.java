@@ -1,14 +1,24 @@
 package io.abstractcatalog.dedup.merge;
 
 import static io.abstractcatalog.dedup.RawRecords.record;
+import static io.abstractcatalog.dedup.RawRecords.withBibliography;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.abstractcatalog.contract.Author;
+import io.abstractcatalog.contract.Identifiers;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkSource;
 import io.abstractcatalog.dedup.normalize.NormalizedRecord;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WorkMergerTest {
 
@@ -82,5 +92,105 @@ class WorkMergerTest {
         Work backward = WorkMerger.merge(stateOf(records.get(2), records.get(1), records.get(0)));
 
         assertThat(backward).isEqualTo(forward);
+    }
+    @Test
+    void authorsComeFromTheLongestListAndGainAnOrcidAnotherMemberGives() {
+        RawRecord truncated = withBibliography(record("a.txt", 0, null, "X"), List.of("Hinton, G."), null, null,
+                null, null, null);
+        RawRecord full = withBibliography(record("b.txt", 0, null, "X"),
+                List.of("Geoffrey E. Hinton", "Simon Osindero", "Yee-Whye Teh"), null, null, null, null, null);
+        RawRecord withOrcid = new RawRecord(null, "r-zzz", null, null, null, "X", null,
+                List.of(new Author("Hinton, Geoffrey", "Hinton", "Geoffrey", "0000-0002-1825-0097")), null, null,
+                null, null, null, null, null);
+
+        Work work = WorkMerger.merge(stateOf(truncated, full, withOrcid));
+
+        assertThat(work.authors()).extracting(Author::name)
+                .containsExactly("Geoffrey E. Hinton", "Simon Osindero", "Yee-Whye Teh");
+        assertThat(work.authors().get(0).orcid()).isEqualTo("0000-0002-1825-0097");
+        assertThat(work.authors().get(1).orcid()).isNull();
+    }
+
+    @Test
+    void equallyLongAuthorListsPreferTheOneWithGivenNamesApart() {
+        RawRecord bare = new RawRecord(null, "r-aaa", null, null, null, "X", null,
+                List.of(new Author("Consortium A", null, null, null)), null, null, null, null, null, null, null);
+        RawRecord parts = new RawRecord(null, "r-bbb", null, null, null, "X", null,
+                List.of(Author.parse("Jane Smith")), null, null, null, null, null, null, null);
+
+        assertThat(WorkMerger.merge(stateOf(bare, parts)).authors()).extracting(Author::name).containsExactly("Jane Smith");
+    }
+
+    static Stream<Arguments> years() {
+        return Stream.of(
+                Arguments.of("preprint year beats the journal's", new Integer[] {2020, 2019}, 2019),
+                Arguments.of("a year after the latest ingestion is not credible", new Integer[] {2031, 2020}, 2020),
+                Arguments.of("before 1500 is not credible", new Integer[] {1066, 1998}, 1998),
+                Arguments.of("no member has a year", new Integer[] {null, null}, null),
+                Arguments.of("only incredible years", new Integer[] {1200}, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("years")
+    void yearIsTheEarliestCredibleOne(String why, Integer[] years, Integer expected) {
+        List<RawRecord> records = new ArrayList<>();
+        for (int i = 0; i < years.length; i++) {
+            // ingested 2026-11-23, so 2027 is the latest credible year
+            records.add(withBibliography(record("y" + i + ".txt", i, null, "X"), null, years[i], null, null, null, null));
+        }
+        assertThat(WorkMerger.merge(stateOf(records.toArray(RawRecord[]::new))).year()).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> venues() {
+        return Stream.of(
+                Arguments.of("most common, compared folded", new String[] {"J. Neurosci.", "j neurosci", "Nature"},
+                        List.of("J. Neurosci.", "j neurosci")),
+                Arguments.of("a journal beats a preprint server", new String[] {"arXiv", "arXiv", "Gut"}, List.of("Gut")),
+                Arguments.of("a preprint server when nothing else", new String[] {"bioRxiv", null}, List.of("bioRxiv")),
+                Arguments.of("ties go to the full title", new String[] {"NeurIPS", "Advances in Neural Information Processing Systems"},
+                        List.of("Advances in Neural Information Processing Systems")),
+                Arguments.of("none", new String[] {null, " "}, Collections.singletonList(null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("venues")
+    void venueIsTheMostCommonPublishedOne(String why, String[] venues, List<String> expected) {
+        List<RawRecord> records = new ArrayList<>();
+        for (int i = 0; i < venues.length; i++) {
+            records.add(withBibliography(record("v" + i + ".txt", i, null, "X"), null, null, venues[i], null, null, null));
+        }
+        assertThat(expected).contains(WorkMerger.merge(stateOf(records.toArray(RawRecord[]::new))).venue());
+    }
+
+    @Test
+    void identifiersAreNormalizedUnionsAndAnArxivDoiCountsAsTheArxivId() {
+        RawRecord journal = withBibliography(record("a.txt", 0, null, "X"), null, null, null,
+                "https://doi.org/10.1136/GUTJNL-2016-312510", null, "PMID: 27797938");
+        RawRecord preprint = withBibliography(record("b.txt", 0, null, "X"), null, null, null,
+                "10.48550/arXiv.2106.01234", "arXiv:2106.01234v2", null);
+
+        Identifiers ids = WorkMerger.merge(stateOf(journal, preprint)).identifiers();
+
+        assertThat(ids.doi()).containsExactly("10.1136/gutjnl-2016-312510");
+        assertThat(ids.arxiv()).containsExactly("2106.01234");
+        assertThat(ids.pmid()).containsExactly("27797938");
+    }
+
+    @Test
+    void bibliographicFieldsDoNotDependOnMemberOrder() {
+        Random random = new Random(7);
+        List<String> pool = List.of("Ada Lovelace", "Alan Turing", "Grace Hopper", "Hopper, G.");
+        List<RawRecord> records = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            List<String> authors = new ArrayList<>(pool.subList(0, random.nextInt(pool.size() + 1)));
+            records.add(withBibliography(record("o" + i + ".txt", i, null, "X"), authors,
+                    random.nextBoolean() ? 2015 + random.nextInt(4) : null,
+                    List.of("Nature", "nature", "arXiv", "Science").get(random.nextInt(4)), null, null, null));
+        }
+        Work forward = WorkMerger.merge(stateOf(records.toArray(RawRecord[]::new)));
+        for (int round = 0; round < 5; round++) {
+            Collections.shuffle(records, random);
+            assertThat(WorkMerger.merge(stateOf(records.toArray(RawRecord[]::new)))).isEqualTo(forward);
+        }
     }
 }

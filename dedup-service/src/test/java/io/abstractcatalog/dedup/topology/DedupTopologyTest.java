@@ -1,6 +1,7 @@
 package io.abstractcatalog.dedup.topology;
 
 import static io.abstractcatalog.dedup.RawRecords.record;
+import static io.abstractcatalog.dedup.RawRecords.withBibliography;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.abstractcatalog.contract.JsonSerde;
@@ -161,8 +162,14 @@ class DedupTopologyTest {
         for (int i = 0; i < 16; i++) {
             String base = bases.get(random.nextInt(bases.size()));
             String text = random.nextInt(3) == 0 ? base : SyntheticDuplicates.edit(base, random, sentences);
-            records.add(record("f" + random.nextInt(4) + ".txt", i, random.nextInt(4) == 0 ? "T" + i : null, text,
-                    "U" + random.nextInt(2)));
+            RawRecord plain = record("f" + random.nextInt(4) + ".txt", i, random.nextInt(4) == 0 ? "T" + i : null, text,
+                    "U" + random.nextInt(2));
+            // bibliographic fields that never decide a match, so the merge rules alone must keep the order out
+            List<String> authors = List.of("Ada Lovelace", "Lovelace, A.", "Alan Turing", "Grace Hopper")
+                    .subList(0, random.nextInt(5));
+            records.add(withBibliography(plain, authors, random.nextBoolean() ? 2015 + random.nextInt(5) : null,
+                    List.of("Nature", "nature", "arXiv", "Gut", "").get(random.nextInt(5)), null, null,
+                    random.nextInt(3) == 0 ? String.valueOf(1000 + random.nextInt(3)) : null));
         }
         WorksTopicView inOrder = run(records);
 
