@@ -3,7 +3,6 @@ package io.abstractcatalog.k8s.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,6 +54,10 @@ class BrokenSchemaTest {
                         rename("/spec", "maxReplicaCount", "maxReplicasCount"), "spec.maxReplicasCount", "property 'maxReplicasCount' " + UNKNOWN),
                 new Case("TriggerAuthentication: secretTargetRef key misspelt", TLS, "TriggerAuthentication", "kafka-scram",
                         rename("/spec/secretTargetRef/0", "key", "keys"), "spec.secretTargetRef[0].keys", "property 'keys' " + UNKNOWN),
+                new Case("Kafka: a field misspelt deep in a Kubernetes type inside the CRD", PROD, "Kafka", "catalog-kafka",
+                        rename("/spec/kafka/listeners/0/networkPolicyPeers/0/podSelector/matchExpressions/0", "operator", "operater"),
+                        "spec.kafka.listeners[0].networkPolicyPeers[0].podSelector.matchExpressions[0].operater",
+                        "property 'operater' " + UNKNOWN),
                 new Case("ServiceMonitor: endpoint port misspelt", PROD, "ServiceMonitor", "abstract-catalog",
                         rename("/spec/endpoints/0", "port", "prot"), "spec.endpoints[0].prot", "property 'prot' " + UNKNOWN),
                 // built-in kinds
@@ -173,10 +176,5 @@ class BrokenSchemaTest {
         JsonNode node = body.at(pointer);
         assertThat(node.isObject()).as(pointer + " is an object in the rendering").isTrue();
         return (ObjectNode) node;
-    }
-
-    @SuppressWarnings("unused")
-    private static ArrayNode arrayAt(ObjectNode body, String pointer) {
-        return (ArrayNode) body.at(pointer);
     }
 }
