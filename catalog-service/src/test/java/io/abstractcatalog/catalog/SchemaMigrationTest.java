@@ -31,7 +31,7 @@ class SchemaMigrationTest {
                 .containsExactly("V1__works.sql", "V2__work_sources.sql", "V3__work_affiliations.sql",
                         "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
                         "V7__query_indexes.sql", "V8__affiliation_newest_index.sql", "V9__search_recent_index.sql",
-                        "V10__phrase_keys.sql");
+                        "V10__phrase_keys.sql", "V11__bibliographic_fields.sql");
     }
 
     @Test
@@ -89,7 +89,7 @@ class SchemaMigrationTest {
                 SELECT conrelid::regclass::text FROM pg_constraint
                 WHERE contype = 'f' AND confrelid = 'work'::regclass AND confdeltype = 'c'
                 ORDER BY 1"""))
-                .containsExactlyInAnyOrder("work_source", "work_affiliation", "work_identifier");
+                .containsExactlyInAnyOrder("work_source", "work_affiliation", "work_identifier", "work_author");
     }
 
     @Test

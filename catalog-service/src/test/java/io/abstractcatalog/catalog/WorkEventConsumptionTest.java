@@ -152,6 +152,24 @@ class WorkEventConsumptionTest {
     }
 
     @Test
+    void aSchemaOneEventAlreadyOnTheTopicIsStillApplied() {
+        String id = newId();
+        // As dedup-service published works before schema 2: no authors, year, venue or PubMed ids.
+        topic.publishRaw(0, id, "{\"schema\":\"work-event/1\",\"type\":\"UPSERTED\",\"workId\":\"" + id
+                + "\",\"version\":1,\"work\":{\"workId\":\"" + id + "\",\"version\":1,\"title\":\"Old shape\","
+                + "\"abstractText\":\"An abstract.\",\"affiliations\":[\"U\"],\"identifiers\":{\"doi\":[],"
+                + "\"arxiv\":[\"1202.3732\"]},\"sources\":[],\"memberCount\":1,"
+                + "\"updatedAt\":\"2026-11-23T10:00:00Z\"}}");
+
+        JsonPath work = awaitWork(id);
+
+        assertThat(work.getString("title")).isEqualTo("Old shape");
+        assertThat(work.getList("authors")).isEmpty();
+        assertThat(work.getInt("year")).as("the arXiv year, as before schema 2").isEqualTo(2012);
+        assertThat(work.getList("identifiers.arxiv", String.class)).containsExactly("1202.3732");
+    }
+
+    @Test
     void aPoisonMessageIsSkippedAndLaterEventsStillApply() {
         String before = newId();
         int partition = topic.publish(work(before).upserted());

@@ -343,7 +343,7 @@ class WorkQueryApiTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "sort|newest|not a sort order", "sort|-relevance|always best match first", "sort|relevance|needs a q",
-            "select|title,password|not a field", "group_by|author|Use a comma-separated list",
+            "select|title,password|not a field", "group_by|publisher|Use a comma-separated list",
             "has_duplicates|yes|Use true", "year|20x0|not a year", "year|2021-2019|after", "year|-|not a year",
             "limit|-1|out of range", "limit|1e3|not a whole number",
             "cursor|eyJzIjoidGl0bGUiLCJmIjoxfQ|previous page", "cursor|%%%|previous page"})

@@ -14,7 +14,7 @@ public record Identifiers(List<String> doi, List<String> arxiv, List<String> pmi
     public static final Identifiers NONE = new Identifiers(List.of(), List.of(), List.of(), List.of());
 
     private static final Pattern DOI_PREFIX = Pattern.compile(
-            "^(?:https?://)?(?:dx\\.)?(?:doi\\.org/|doi:\\s*|doi\\s+)", Pattern.CASE_INSENSITIVE);
+            "^(?:https?:/+)?(?:dx\\.)?(?:doi\\.org/|doi:\\s*|doi\\s+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOI = Pattern.compile("^10\\.\\d{4,9}/\\S+$");
     /** The DOI arXiv mints for its own papers ({@code 10.48550/arXiv.2101.00001}) names an arXiv id, not a publication. */
     private static final Pattern ARXIV_DOI = Pattern.compile("^10\\.48550/arxiv\\.(.+)$");

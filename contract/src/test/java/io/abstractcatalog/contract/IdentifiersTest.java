@@ -17,6 +17,7 @@ class IdentifiersTest {
                 Arguments.of("doi: 10.1000/xyz123", "10.1000/xyz123"),
                 Arguments.of("DOI:10.1000/xyz123);", "10.1000/xyz123"),
                 Arguments.of("doi 10.1000/abc", "10.1000/abc"),
+                Arguments.of("https:/doi.org/10.1000/abc", "10.1000/abc"), // a URL path collapsed the double slash
                 Arguments.of("  10.48550/arXiv.2106.01234 ", "10.48550/arxiv.2106.01234"),
                 Arguments.of("11.1000/xyz", null),
                 Arguments.of("10.1000/has space", null),

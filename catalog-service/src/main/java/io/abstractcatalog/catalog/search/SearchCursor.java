@@ -18,7 +18,7 @@ import java.util.Base64;
  *
  * @param sort        the sort token of the request that issued the cursor
  * @param fingerprint {@link SearchRequest#fingerprint()} of that request
- * @param key         the last row's sort key: rank (a float), updated_at (an instant) or title key (text)
+ * @param key         the last row's sort key: rank (a float), updated_at (an instant), title key (text) or year key
  * @param workId      the last row's id, the tie-break of every order
  */
 public record SearchCursor(@JsonProperty("s") String sort, @JsonProperty("f") String fingerprint,
@@ -44,6 +44,10 @@ public record SearchCursor(@JsonProperty("s") String sort, @JsonProperty("f") St
 
     Instant updatedAt() {
         return Instant.parse(key);
+    }
+
+    int year() {
+        return Integer.parseInt(key);
     }
 
     /** Decodes and checks a cursor against the request it is used with; every failure is a 400 naming cursor. */
@@ -80,6 +84,7 @@ public record SearchCursor(@JsonProperty("s") String sort, @JsonProperty("f") St
                 case RELEVANCE -> Float.isFinite(cursor.rank()) && cursor.rank() >= 0;
                 case UPDATED, UPDATED_DESC -> !cursor.updatedAt().isBefore(EARLIEST) && !cursor.updatedAt().isAfter(LATEST);
                 case TITLE, TITLE_DESC -> cursor.key.length() <= 200;
+                case YEAR, YEAR_DESC -> cursor.year() >= 0 && cursor.year() <= Short.MAX_VALUE;
             };
         } catch (NumberFormatException | DateTimeException e) {
             return false;

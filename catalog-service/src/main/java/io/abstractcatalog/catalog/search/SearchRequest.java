@@ -1,14 +1,18 @@
 package io.abstractcatalog.catalog.search;
 
 import io.abstractcatalog.catalog.problem.InvalidParameterException;
+import io.abstractcatalog.catalog.store.FoldedText;
+import io.abstractcatalog.contract.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +25,10 @@ import java.util.regex.Pattern;
  * @param source        a file key or a format, or null
  * @param hasDuplicates only works with (true) or without (false) duplicates, or null for both
  * @param doi           a DOI (any case, with or without https://doi.org/), or null
+ * @param authorWords   the folded words every one of which one author's name must hold (family name alone works), or
+ *                      empty for no author filter
+ * @param venue         the folded venue (case, accents and punctuation aside), or null
+ * @param pmid          a PubMed id, or null
  * @param yearFrom      first year of the range, or null
  * @param yearTo        last year of the range, or null
  * @param select        the item fields to return (workId always)
@@ -32,6 +40,7 @@ import java.util.regex.Pattern;
  *                      (see WorkSearch#page): set by WorkSearch for a plain q whose pairs' keys few works hold
  */
 public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, String doi,
+                            List<String> authorWords, String venue, String pmid,
                             Integer yearFrom, Integer yearTo, SearchSort sort, int limit, Set<String> select,
                             List<String> groupBy, SearchCursor cursor, PhrasePairs phrases,
                             boolean titleLookup) {
@@ -40,27 +49,39 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     public static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 500;
     static final int MAX_FILTER_LENGTH = 500;
-    public static final Set<String> FIELDS = Set.of("workId", "title", "abstractText", "affiliations", "identifiers",
-            "memberCount", "year", "firstSeen", "updatedAt", "rank", "snippet", "titleHighlight");
-    public static final List<String> GROUPS = List.of("affiliation", "source", "format", "year");
+    public static final Set<String> FIELDS = Set.of("workId", "title", "abstractText", "authors", "venue", "url",
+            "affiliations", "identifiers", "memberCount", "year", "firstSeen", "updatedAt", "rank", "snippet",
+            "titleHighlight");
+    public static final List<String> GROUPS = List.of("affiliation", "source", "format", "year", "venue", "author");
     private static final Pattern YEARS = Pattern.compile("(\\d{4})?(-)?(\\d{4})?");
-    private static final Pattern DOI_PREFIX = Pattern.compile("(?i)^(https?://(dx\\.)?doi\\.org/|doi:)");
 
-    /** Parses the query parameters of GET /works (all as given, null when absent). */
+    /** Parses the query parameters of GET /works without the bibliographic filters (all as given, null when absent). */
     public static SearchRequest of(String q, String affiliation, String source, String hasDuplicates, String doi,
                                    String year, String sort, String limit, String select, String groupBy,
                                    String cursor) {
+        return of(q, affiliation, source, hasDuplicates, doi, null, null, null, year, sort, limit, select, groupBy,
+                cursor);
+    }
+
+    /** Parses the query parameters of GET /works (all as given, null when absent). */
+    public static SearchRequest of(String q, String affiliation, String source, String hasDuplicates, String doi,
+                                   String author, String venue, String pmid, String year, String sort, String limit,
+                                   String select, String groupBy, String cursor) {
         String query = text("q", q, MAX_QUERY_LENGTH, "Shorten the query to its most distinctive words.");
         String institution = text("affiliation", affiliation, MAX_FILTER_LENGTH, "");
         String file = text("source", source, MAX_FILTER_LENGTH, "");
-        String doiValue = text("doi", doi, MAX_FILTER_LENGTH, "");
-        if (doiValue != null) {
-            doiValue = DOI_PREFIX.matcher(doiValue).replaceFirst("").toLowerCase(Locale.ROOT);
-        }
+        // Not a 400 for a DOI the normalizer refuses: DOI syntax is loose enough that it matches nothing instead.
+        String doiText = text("doi", doi, MAX_FILTER_LENGTH, "");
+        String doiValue = doiText == null ? null
+                : Objects.requireNonNullElse(Identifiers.normalizeDoi(doiText), doiText.toLowerCase(Locale.ROOT));
+        String pmidValue = identifier("pmid", pmid, Identifiers::normalizePmid, "a PubMed id", "digits, e.g. 27797938");
+        List<String> authorWords = folded("author", author, "a name or a family name, such as Hinton");
+        List<String> venueWords = folded("venue", venue, "a journal or conference name, such as Nature");
         Boolean duplicates = bool(hasDuplicates);
         Integer[] years = years(year);
         SearchSort order = SearchSort.parse(blankToNull(sort), query != null);
-        SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, years[0], years[1],
+        SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, authorWords,
+                venueWords.isEmpty() ? null : String.join(" ", venueWords), pmidValue, years[0], years[1],
                 order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null,
                 PhrasePairs.NONE, false);
         String token = blankToNull(cursor);
@@ -68,17 +89,20 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     }
 
     public SearchRequest withCursor(SearchCursor after) {
-        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
+        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, authorWords, venue, pmid, yearFrom,
+                yearTo, sort, limit, select,
                 groupBy, after, phrases, titleLookup);
     }
 
     SearchRequest withPhrases(PhrasePairs required) {
-        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
+        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, authorWords, venue, pmid, yearFrom,
+                yearTo, sort, limit, select,
                 groupBy, cursor, required, titleLookup);
     }
 
     SearchRequest withTitleLookup() {
-        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, yearFrom, yearTo, sort, limit, select,
+        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, authorWords, venue, pmid, yearFrom,
+                yearTo, sort, limit, select,
                 groupBy, cursor, phrases, true);
     }
 
@@ -86,7 +110,8 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     String fingerprint() {
         String canonical = String.join("\u0001", String.valueOf(q),
                 affiliation == null ? "null" : affiliation.toLowerCase(Locale.ROOT), String.valueOf(source),
-                String.valueOf(hasDuplicates), String.valueOf(doi), String.valueOf(yearFrom), String.valueOf(yearTo),
+                String.valueOf(hasDuplicates), String.valueOf(doi), String.valueOf(authorWords), String.valueOf(venue),
+                String.valueOf(pmid), String.valueOf(yearFrom), String.valueOf(yearTo),
                 sort.token());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
@@ -113,6 +138,35 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
             throw new InvalidParameterException(name, name + " contains a NUL character (%00). Remove it.");
         }
         return text;
+    }
+
+    /** A filter by identifier: normalized as every service normalizes it, or a 400 saying what one looks like. */
+    private static String identifier(String name, String value, UnaryOperator<String> normalize, String what,
+                                     String example) {
+        String text = text(name, value, MAX_FILTER_LENGTH, "");
+        if (text == null) {
+            return null;
+        }
+        String normalized = normalize.apply(text);
+        if (normalized == null) {
+            throw new InvalidParameterException(name, name + " '" + SearchSort.brief(text) + "' is not " + what
+                    + ". Use " + example + ".");
+        }
+        return normalized;
+    }
+
+    /** A name filter's folded words (see {@link FoldedText}); a value of punctuation alone is a 400. */
+    private static List<String> folded(String name, String value, String example) {
+        String text = text(name, value, MAX_FILTER_LENGTH, "");
+        if (text == null) {
+            return List.of();
+        }
+        List<String> words = FoldedText.words(text);
+        if (words.isEmpty()) {
+            throw new InvalidParameterException(name, name + " '" + SearchSort.brief(text) + "' has no letters or "
+                    + "digits. Use " + example + " (case and accents do not matter).");
+        }
+        return List.copyOf(words);
     }
 
     private static Boolean bool(String value) {
@@ -148,7 +202,8 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
 
     private static InvalidParameterException yearProblem(String why) {
         return new InvalidParameterException("year", "year " + why + ". Use 2020, 2018-2020, 2018- or -2020 "
-                + "(four-digit years, both ends included). Years come from arXiv ids; works without one have none.");
+                + "(four-digit years, both ends included). A work's year is its publication year, or the year of its "
+                + "earliest arXiv id when no record gives one; works without either have none.");
     }
 
     private static Set<String> fields(String value, boolean hasQuery, SearchSort sort) {

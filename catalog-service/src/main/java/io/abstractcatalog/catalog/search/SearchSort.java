@@ -14,7 +14,10 @@ public enum SearchSort {
     UPDATED("updated", "updated_at ASC, work_id DESC"),
     UPDATED_DESC("-updated", "updated_at DESC, work_id ASC"),
     TITLE("title", "title_key ASC, work_id ASC"),
-    TITLE_DESC("-title", "title_key DESC, work_id DESC");
+    TITLE_DESC("-title", "title_key DESC, work_id DESC"),
+    /** Works without a year come last both ways (their key is past every year: see the year keys in WorkSearch). */
+    YEAR("year", "year_asc_key ASC, work_id ASC"),
+    YEAR_DESC("-year", "year_desc_key DESC, work_id ASC");
 
     private final String token;
     private final String orderBy;
@@ -28,7 +31,7 @@ public enum SearchSort {
         return token;
     }
 
-    /** ORDER BY over the columns work_id, updated_at, title_key and rank of the candidate rows. */
+    /** ORDER BY over the columns work_id, updated_at, title_key, the year keys and rank of the candidate rows. */
     String orderBy() {
         return orderBy;
     }
@@ -41,7 +44,7 @@ public enum SearchSort {
             if (sort.token.equals(value)) {
                 if (sort == RELEVANCE && !hasQuery) {
                     throw new InvalidParameterException("sort", "sort=relevance needs a q to be relevant to. "
-                            + "Add q, or sort by one of updated, -updated, title, -title.");
+                            + "Add q, or sort by one of updated, -updated, title, -title, year, -year.");
                 }
                 return sort;
             }

@@ -1,6 +1,7 @@
 package io.abstractcatalog.catalog.search;
 
 import io.abstractcatalog.catalog.store.Columns;
+import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,11 +38,21 @@ public class WorkSearch {
     /** The sort key of sort=title; must stay identical to the expression of index work_title_key_idx (V7). */
     static final String TITLE_KEY = "left(lower(coalesce(w.title, '')), 200)";
     static final int GROUP_SIZE = 20;
+    /** The kinds of work_identifier, in the order of {@link Identifiers}' lists. */
+    private static final List<String> IDENTIFIER_KINDS = List.of("doi", "arxiv", "pmid", "pmcid");
+
+    /**
+     * The sort keys of sort=year and sort=-year; must stay identical to the expressions of indexes work_year_asc_idx
+     * and work_year_desc_idx (V11). A work without a year sorts after every year both ways.
+     */
+    static final String YEAR_ASC_KEY = "coalesce(w.year, 32767)";
+    static final String YEAR_DESC_KEY = "coalesce(w.year, 0)";
 
     /** The candidate columns with work_id and updated_at (the keyset columns) from the given alias. */
     private static String candidateColumns(String keys) {
         return keys + ".work_id, w.title, w.abstract_text, w.member_count, w.year, w.first_seen, " + keys
-                + ".updated_at, " + TITLE_KEY + " AS title_key";
+                + ".updated_at, " + TITLE_KEY + " AS title_key, " + YEAR_ASC_KEY + " AS year_asc_key, "
+                + YEAR_DESC_KEY + " AS year_desc_key, w.authors, w.venue, w.url";
     }
     /** The columns of a candidate row (alias w), from which the page and its cursor are built. */
     private static final String CANDIDATE_COLUMNS = candidateColumns("w");
@@ -255,7 +266,8 @@ public class WorkSearch {
             parameters.add(window.size());
         }
         sql.append("SELECT page.work_id, page.title, page.abstract_text, page.member_count,"
-                + " page.year, page.first_seen, page.updated_at, page.title_key");
+                + " page.year, page.first_seen, page.updated_at, page.title_key, page.year_asc_key, page.year_desc_key,"
+                + " page.authors::text AS authors, page.venue, page.url");
         if (ranked) {
             sql.append(", page.rank, page.candidates");
         }
@@ -271,9 +283,10 @@ public class WorkSearch {
                     + " ORDER BY a.affiliation) AS affiliations");
         }
         if (request.selects("identifiers")) {
-            sql.append(", ARRAY(SELECT i.value FROM work_identifier i WHERE i.work_id = page.work_id AND i.kind = 'doi'"
-                    + " ORDER BY i.value) AS dois, ARRAY(SELECT i.value FROM work_identifier i"
-                    + " WHERE i.work_id = page.work_id AND i.kind = 'arxiv' ORDER BY i.value) AS arxiv_ids");
+            for (String kind : IDENTIFIER_KINDS) {
+                sql.append(", ARRAY(SELECT i.value FROM work_identifier i WHERE i.work_id = page.work_id AND i.kind = '")
+                        .append(kind).append("' ORDER BY i.value) AS ids_").append(kind);
+            }
         }
         sql.append(" FROM (SELECT * FROM (");
         if (ranked) {
@@ -328,8 +341,20 @@ public class WorkSearch {
                     sql.append(" WHERE (title_key, work_id) < (?, ?");
                     parameters.add(after.key());
                 }
+                case YEAR -> {
+                    sql.append(" WHERE (year_asc_key, work_id) > (?, ?");
+                    parameters.add(after.year());
+                }
+                case YEAR_DESC -> {
+                    // As for -updated: the redundant bound gives the index scan its start.
+                    sql.append(" WHERE year_desc_key <= ? AND (year_desc_key < ? OR (year_desc_key = ? AND work_id > ?))");
+                    parameters.add(after.year());
+                    parameters.add(after.year());
+                    parameters.add(after.year());
+                }
             }
-            if (request.sort() == SearchSort.TITLE || request.sort() == SearchSort.TITLE_DESC) {
+            if (request.sort() == SearchSort.TITLE || request.sort() == SearchSort.TITLE_DESC
+                    || request.sort() == SearchSort.YEAR) {
                 sql.append(")");
             }
             parameters.add(after.workId());
@@ -505,6 +530,21 @@ public class WorkSearch {
                     + " WHERE i.work_id = w.work_id AND i.kind = 'doi' AND lower(i.value) = ?)");
             parameters.add(request.doi());
         }
+        if (!request.authorWords().isEmpty()) {
+            // One author's name holds every word: author=Geoffrey Hinton never matches a Geoffrey and a Hinton.
+            sql.append(" AND EXISTS (SELECT 1 FROM work_author au WHERE au.work_id = w.work_id"
+                    + " AND au.name_words @> ?::text[])");
+            parameters.add(request.authorWords().toArray(String[]::new));
+        }
+        if (request.venue() != null) {
+            sql.append(" AND w.venue_key = ?");
+            parameters.add(request.venue());
+        }
+        if (request.pmid() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM work_identifier i"
+                    + " WHERE i.work_id = w.work_id AND i.kind = 'pmid' AND i.value = ?)");
+            parameters.add(request.pmid());
+        }
         if (request.yearFrom() != null) {
             sql.append(" AND w.year >= ?");
             parameters.add(request.yearFrom());
@@ -542,7 +582,7 @@ public class WorkSearch {
     static String groupSql(SearchRequest request, String group, RankWindow window, WindowPath path, Instant since,
                            List<Object> parameters) {
         StringBuilder sql = new StringBuilder();
-        String columns = "w.work_id, w.year, w.updated_at";
+        String columns = "w.work_id, w.year, w.updated_at, w.venue, w.venue_key";
         windowSources(request, window, path, since, columns, sql, parameters);
         sql.append(", counted AS MATERIALIZED (").append(windowed(request, window, path, columns, parameters))
                 .append(") ");
@@ -561,6 +601,12 @@ public class WorkSearch {
                     + " WHERE s.format IS NOT NULL GROUP BY s.format ORDER BY n DESC, key";
             case "year" -> "SELECT m.year::text AS key, count(*) AS n" + counted + " FROM (" + matching + ") m"
                     + " WHERE m.year IS NOT NULL GROUP BY m.year ORDER BY m.year DESC";
+            // Spellings of one venue (Nature, NATURE) count together, shown by their first spelling.
+            case "venue" -> "SELECT min(m.venue) AS key, count(*) AS n" + counted + " FROM (" + matching + ") m"
+                    + " WHERE m.venue_key IS NOT NULL GROUP BY m.venue_key ORDER BY n DESC, key";
+            case "author" -> "SELECT min(au.name) AS key, count(DISTINCT au.work_id) AS n" + counted
+                    + " FROM work_author au JOIN (" + matching + ") m ON m.work_id = au.work_id"
+                    + " GROUP BY au.name_key ORDER BY n DESC, key";
             default -> throw new IllegalArgumentException(group);
         });
         parameters.add(GROUP_SIZE);
@@ -604,7 +650,8 @@ public class WorkSearch {
 
     /** A result row of the page query. */
     private record Row(String workId, String title, String abstractText, int memberCount, Integer year,
-                       Instant firstSeen, Instant updatedAt, String titleKey, Float rank, String snippet,
+                       Instant firstSeen, Instant updatedAt, String titleKey, int yearAscKey, int yearDescKey,
+                       List<Author> authors, String venue, String url, Float rank, String snippet,
                        String titleHighlight, List<String> affiliations, Identifiers identifiers) {
 
         static Row of(ResultSet result, SearchRequest request) throws SQLException {
@@ -612,14 +659,16 @@ public class WorkSearch {
             return new Row(result.getString("work_id"), result.getString("title"), result.getString("abstract_text"),
                     result.getInt("member_count"), result.getObject("year", Integer.class),
                     Columns.instant(result, "first_seen"), Columns.instant(result, "updated_at"),
-                    result.getString("title_key"),
+                    result.getString("title_key"), result.getInt("year_asc_key"), result.getInt("year_desc_key"),
+                    Columns.authors(result, "authors"), result.getString("venue"), result.getString("url"),
                     request.sort() == SearchSort.RELEVANCE ? result.getFloat("rank") : null,
                     headlines ? highlightHtml(result.getString("snippet")) : null,
                     headlines && result.getString("title") != null
                             ? highlightHtml(result.getString("title_highlight")) : null,
                     request.selects("affiliations") ? strings(result.getArray("affiliations")) : List.of(),
                     request.selects("identifiers")
-                            ? new Identifiers(strings(result.getArray("dois")), strings(result.getArray("arxiv_ids")))
+                            ? new Identifiers(strings(result.getArray("ids_doi")), strings(result.getArray("ids_arxiv")),
+                                    strings(result.getArray("ids_pmid")), strings(result.getArray("ids_pmcid")))
                             : Identifiers.NONE);
         }
 
@@ -632,13 +681,15 @@ public class WorkSearch {
                 case RELEVANCE -> Float.toString(rank);
                 case UPDATED, UPDATED_DESC -> updatedAt.toString();
                 case TITLE, TITLE_DESC -> titleKey;
+                case YEAR -> Integer.toString(yearAscKey);
+                case YEAR_DESC -> Integer.toString(yearDescKey);
             };
             return new SearchCursor(request.sort().token(), request.fingerprint(), key, workId);
         }
 
         WorkSummary summary() {
-            return new WorkSummary(workId, title, abstractText, affiliations, identifiers, memberCount, year, firstSeen,
-                    updatedAt, rank, snippet, titleHighlight);
+            return new WorkSummary(workId, title, abstractText, authors, venue, url, affiliations, identifiers,
+                    memberCount, year, firstSeen, updatedAt, rank, snippet, titleHighlight);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.abstractcatalog.catalog.search;
 
+import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +19,21 @@ public record WorkSummary(
         String title,
         @Schema(description = "The abstract as given (LaTeX kept).")
         String abstractText,
+        @Schema(description = "Authors in the order of the work's fullest author list: name as given, family and given "
+                + "names when told apart, ORCID iD when known.")
+        List<Author> authors,
+        @Schema(description = "Journal, proceedings or other venue the work appeared in.", examples = "Gut")
+        String venue,
+        @Schema(description = "A link to the work as a source gave it.")
+        String url,
         @Schema(description = "Institutions of the work's records, sorted.", examples = "[\"University of Washington\"]")
         List<String> affiliations,
-        @Schema(description = "DOIs and arXiv ids of the work's records.")
+        @Schema(description = "DOIs, arXiv ids, PubMed ids (pmid) and PubMed Central ids (pmcid) of the work's records.")
         Identifiers identifiers,
         @Schema(description = "How many records (duplicates included) make up this work.", examples = "2")
         Integer memberCount,
-        @Schema(description = "Year the work first appeared on arXiv (from its earliest arXiv id); absent without one.",
-                examples = "2012")
+        @Schema(description = "Publication year: the earliest credible year of the work's records, else the year of its "
+                + "earliest arXiv id; absent without either.", examples = "2012")
         Integer year,
         @Schema(description = "When the first record of the work was ingested.")
         Instant firstSeen,
@@ -48,6 +56,9 @@ public record WorkSummary(
         return new WorkSummary(workId,
                 fields.contains("title") ? title : null,
                 fields.contains("abstractText") ? abstractText : null,
+                fields.contains("authors") ? authors : null,
+                fields.contains("venue") ? venue : null,
+                fields.contains("url") ? url : null,
                 fields.contains("affiliations") ? affiliations : null,
                 fields.contains("identifiers") ? identifiers : null,
                 fields.contains("memberCount") ? memberCount : null,

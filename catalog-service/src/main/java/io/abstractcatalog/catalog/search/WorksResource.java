@@ -78,15 +78,26 @@ public class WorksResource {
             @Parameter(description = "Only works with this DOI (any case; a https://doi.org/ or doi: prefix is ignored).",
                     example = "10.48550/arXiv.1202.3732")
             @QueryParam("doi") String doi,
-            @Parameter(description = "Year or range, both ends included: 2020, 2018-2020, 2018-, -2020. The year "
-                    + "is derived from the work's earliest arXiv id; works without one never match a year filter.",
+            @Parameter(description = "Only works with an author whose name holds every word given, ignoring case, "
+                    + "accents and punctuation: a family name alone (hinton) or a full name (Geoffrey Hinton; the "
+                    + "words in any order, so Hinton, Geoffrey too).", example = "Hinton")
+            @QueryParam("author") String author,
+            @Parameter(description = "Only works of this venue (journal, proceedings…): the whole name, ignoring case, "
+                    + "accents and punctuation (J. Neurosci. = j neurosci).", example = "Nature")
+            @QueryParam("venue") String venue,
+            @Parameter(description = "Only works with this PubMed id.", example = "27797938")
+            @QueryParam("pmid") String pmid,
+            @Parameter(description = "Year or range, both ends included: 2020, 2018-2020, 2018-, -2020. A work's year "
+                    + "is its publication year (the earliest credible year its records give), else the year of its "
+                    + "earliest arXiv id; works with neither never match a year filter.",
                     example = "2018-2020")
             @QueryParam("year") String year,
             @Parameter(description = "relevance (best match first among the ranked window, see rankWindow; needs q; "
                     + "the default with q), updated / -updated "
                     + "(oldest / newest change first; -updated is the default without q), title / -title (A-Z / Z-A, "
-                    + "ignoring case).", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"relevance", "updated", "-updated", "title", "-title"}))
+                    + "ignoring case), year / -year (oldest / newest publication year first; works without a year "
+                    + "last either way).", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"relevance", "updated", "-updated", "title", "-title", "year", "-year"}))
             @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
@@ -95,14 +106,16 @@ public class WorksResource {
                     + "and sort: reusing it with different ones is a 400.")
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Comma-separated fields of each item to return (workId is always returned): "
-                    + "workId, title, abstractText, affiliations, identifiers, memberCount, year, firstSeen, "
+                    + "workId, title, abstractText, authors, venue, url, affiliations, identifiers, memberCount, year, "
+                    + "firstSeen, "
                     + "updatedAt, rank, snippet, titleHighlight. Default: all that apply.", example = "title,snippet")
             @QueryParam("select") String select,
             @Parameter(description = "Comma-separated facets to count over all matching works (over the newest "
                     + "1000 of them when more match; the page then carries groupsWindow): affiliation, "
-                    + "source (file key), format, year. At most 20 values each.", example = "affiliation,source")
+                    + "source (file key), format, year, venue, author. At most 20 values each.",
+                    example = "year,venue")
             @QueryParam("group_by") String groupBy) throws SQLException {
-        return search.search(SearchRequest.of(q, affiliation, source, hasDuplicates, doi, year, sort, limit, select,
-                groupBy, cursor));
+        return search.search(SearchRequest.of(q, affiliation, source, hasDuplicates, doi, author, venue, pmid, year,
+                sort, limit, select, groupBy, cursor));
     }
 }

@@ -1,5 +1,8 @@
 package io.abstractcatalog.catalog.store;
 
+import io.abstractcatalog.contract.Author;
+import io.abstractcatalog.contract.EventJson;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,8 +10,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
-/** Conversions between {@code timestamptz} columns and {@link Instant}, the type of every time in the contract. */
+/**
+ * Conversions between columns and the contract's types: {@code timestamptz} and {@link Instant}, the {@code authors}
+ * jsonb (read as text) and {@link Author}s.
+ */
 public final class Columns {
 
     private Columns() {
@@ -25,5 +32,11 @@ public final class Columns {
         } else {
             statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
         }
+    }
+
+    /** The authors column, read as text ({@code authors::text}): the list the work event carried, in its order. */
+    public static List<Author> authors(ResultSet row, String column) throws SQLException {
+        String json = row.getString(column);
+        return json == null ? List.of() : List.of(EventJson.read(json.getBytes(StandardCharsets.UTF_8), Author[].class));
     }
 }

@@ -26,6 +26,8 @@ public record WorkAttributes(List<String> affiliations, Identifiers identifiers)
         Map<String, List<String>> affiliations = new HashMap<>();
         Map<String, List<String>> dois = new HashMap<>();
         Map<String, List<String>> arxivIds = new HashMap<>();
+        Map<String, List<String>> pmids = new HashMap<>();
+        Map<String, List<String>> pmcids = new HashMap<>();
         var ids = connection.createArrayOf("text", workIds.toArray());
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT work_id, affiliation FROM work_affiliation WHERE work_id = ANY (?) ORDER BY work_id, affiliation")) {
@@ -41,7 +43,12 @@ public record WorkAttributes(List<String> affiliations, Identifiers identifiers)
             query.setArray(1, ids);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    var byKind = "doi".equals(rows.getString(2)) ? dois : arxivIds;
+                    var byKind = switch (rows.getString(2)) {
+                        case "doi" -> dois;
+                        case "pmid" -> pmids;
+                        case "pmcid" -> pmcids;
+                        default -> arxivIds;
+                    };
                     byKind.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(rows.getString(3));
                 }
             }
@@ -49,7 +56,7 @@ public record WorkAttributes(List<String> affiliations, Identifiers identifiers)
         Map<String, WorkAttributes> attributes = new HashMap<>();
         for (String id : workIds) {
             attributes.put(id, new WorkAttributes(affiliations.getOrDefault(id, List.of()),
-                    new Identifiers(dois.get(id), arxivIds.get(id))));
+                    new Identifiers(dois.get(id), arxivIds.get(id), pmids.get(id), pmcids.get(id))));
         }
         return attributes;
     }

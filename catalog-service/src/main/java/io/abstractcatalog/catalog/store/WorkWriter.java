@@ -1,11 +1,14 @@
 package io.abstractcatalog.catalog.store;
 
+import io.abstractcatalog.contract.Author;
+import io.abstractcatalog.contract.EventJson;
 import io.abstractcatalog.contract.SourceRef;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkEvent;
 import io.abstractcatalog.contract.WorkSource;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +31,9 @@ import java.util.function.ObjIntConsumer;
 public class WorkWriter {
 
     private static final String UPSERT_WORK = """
-            INSERT INTO work (work_id, version, title, abstract_text, member_count, first_seen, updated_at, year)
-            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, now()), ?)
+            INSERT INTO work (work_id, version, title, abstract_text, member_count, first_seen, updated_at, year,
+                              authors, venue, venue_key, url)
+            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, now()), ?, ?::jsonb, ?, ?, ?)
             ON CONFLICT (work_id) DO UPDATE SET
                 version = EXCLUDED.version,
                 title = EXCLUDED.title,
@@ -37,7 +41,11 @@ public class WorkWriter {
                 member_count = EXCLUDED.member_count,
                 first_seen = EXCLUDED.first_seen,
                 updated_at = EXCLUDED.updated_at,
-                year = EXCLUDED.year
+                year = EXCLUDED.year,
+                authors = EXCLUDED.authors,
+                venue = EXCLUDED.venue,
+                venue_key = EXCLUDED.venue_key,
+                url = EXCLUDED.url
             WHERE work.version < EXCLUDED.version
             """;
 
@@ -202,6 +210,14 @@ public class WorkWriter {
         Columns.setInstant(upsert, 6, work.firstSeen());
         Columns.setInstant(upsert, 7, work.updatedAt());
         setNullableInt(upsert, 8, WorkYear.of(work));
+        // jsonb refuses \u0000 as well: the names are cleaned before they become JSON
+        List<Author> authors = work.authors().stream()
+                .map(a -> new Author(clean(a.name()), clean(a.family()), clean(a.given()), a.orcid())).toList();
+        upsert.setString(9, new String(EventJson.write(authors), StandardCharsets.UTF_8));
+        upsert.setString(10, clean(work.venue()));
+        String venueKey = FoldedText.of(work.venue());
+        upsert.setString(11, venueKey == null || venueKey.isEmpty() ? null : venueKey);
+        upsert.setString(12, clean(work.url()));
     }
 
     private static void setRedirect(PreparedStatement upsert, WorkEvent event) throws SQLException {
@@ -221,6 +237,7 @@ public class WorkWriter {
         executeForAll(connection, "DELETE FROM work_source WHERE work_id = ANY (?)", ids);
         executeForAll(connection, "DELETE FROM work_affiliation WHERE work_id = ANY (?)", ids);
         executeForAll(connection, "DELETE FROM work_identifier WHERE work_id = ANY (?)", ids);
+        executeForAll(connection, "DELETE FROM work_author WHERE work_id = ANY (?)", ids);
 
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SOURCE)) {
             for (Work work : works) {
@@ -261,6 +278,28 @@ public class WorkWriter {
             for (Work work : works) {
                 addIdentifiers(insert, work.workId(), "doi", work.identifiers().doi());
                 addIdentifiers(insert, work.workId(), "arxiv", work.identifiers().arxiv());
+                addIdentifiers(insert, work.workId(), "pmid", work.identifiers().pmid());
+                addIdentifiers(insert, work.workId(), "pmcid", work.identifiers().pmcid());
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO work_author (work_id, position, name, name_key, name_words) VALUES (?, ?, ?, ?, ?)")) {
+            for (Work work : works) {
+                // position is a smallint: a list of thousands (a physics collaboration) keeps its first 32,767
+                for (int position = 0; position < Math.min(work.authors().size(), Short.MAX_VALUE); position++) {
+                    Author author = work.authors().get(position);
+                    List<String> words = FoldedText.words(author.name());
+                    if (words.isEmpty()) {
+                        continue;
+                    }
+                    insert.setString(1, work.workId());
+                    insert.setShort(2, (short) position);
+                    insert.setString(3, clean(author.name()));
+                    insert.setString(4, String.join(" ", words));
+                    insert.setArray(5, connection.createArrayOf("text", words.toArray()));
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         }

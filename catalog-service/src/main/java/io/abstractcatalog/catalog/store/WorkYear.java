@@ -5,10 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The year of a work, as far as the catalog can tell. The contract's {@link Work} has no year (a {@code Work.year},
- * merged by dedup-service from {@code RawRecord.year}, would be the real fix); until then the earliest arXiv id
- * gives the year the paper first appeared on arXiv. Works without an arXiv id have no year. Migration V6 applies
- * the same rule to rows written before.
+ * The year of a work: the year the work event gives (schema 2: merged by dedup-service from its records), else, for
+ * events of schema 1 and works whose records gave none, the year of its earliest arXiv id (when the paper first
+ * appeared on arXiv). Migration V6 applied the arXiv rule to rows written before.
  */
 public final class WorkYear {
 
@@ -19,6 +18,9 @@ public final class WorkYear {
     }
 
     public static Integer of(Work work) {
+        if (work.year() != null) {
+            return work.year();
+        }
         Integer earliest = null;
         for (String id : work.identifiers().arxiv()) {
             Integer year = fromArxivId(id);

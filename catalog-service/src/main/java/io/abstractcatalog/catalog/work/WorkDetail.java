@@ -1,5 +1,6 @@
 package io.abstractcatalog.catalog.work;
 
+import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,17 @@ public record WorkDetail(
         String title,
         @Schema(description = "The abstract as given (LaTeX kept).")
         String abstractText,
+        @Schema(description = "Authors in the order of the work's fullest author list (see the README's merge rules).")
+        List<Author> authors,
+        @Schema(description = "Publication year; absent when no record gives one and the work has no arXiv id.")
+        Integer year,
+        @Schema(description = "Journal, proceedings or other venue.")
+        String venue,
+        @Schema(description = "A link to the work as a source gave it.")
+        String url,
         @Schema(description = "Institutions of the work's records, sorted.")
         List<String> affiliations,
-        @Schema(description = "DOIs and arXiv ids of the work's records.")
+        @Schema(description = "DOIs, arXiv ids, PubMed ids and PubMed Central ids of the work's records.")
         Identifiers identifiers,
         @Schema(description = "How many records (duplicates included) make up this work.")
         int memberCount,

@@ -41,7 +41,8 @@ public class WorkLookup {
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT work_id, version, title, abstract_text, member_count, first_seen, updated_at
+                    SELECT work_id, version, title, abstract_text, member_count, first_seen, updated_at,
+                           authors::text AS authors, year, venue, url
                     FROM work WHERE work_id = ?""")) {
                 query.setString(1, workId);
                 try (ResultSet row = query.executeQuery()) {
@@ -51,12 +52,31 @@ public class WorkLookup {
                     }
                     WorkAttributes attributes = WorkAttributes.loadFor(connection, List.of(workId)).get(workId);
                     WorkDetail detail = new WorkDetail(workId, row.getLong("version"), row.getString("title"),
-                            row.getString("abstract_text"), attributes.affiliations(), attributes.identifiers(),
+                            row.getString("abstract_text"), Columns.authors(row, "authors"),
+                            row.getObject("year", Integer.class), row.getString("venue"), row.getString("url"),
+                            attributes.affiliations(), attributes.identifiers(),
                             row.getInt("member_count"), Columns.instant(row, "first_seen"),
                             Columns.instant(row, "updated_at"), sources(connection, workId));
                     connection.commit();
                     return Optional.of(detail);
                 }
+            }
+        }
+    }
+
+    /**
+     * The id of the work known by an identifier ({@code doi}, {@code arxiv}, {@code pmid}, {@code pmcid}; the value
+     * normalized as every service normalizes it); the work with the smallest id when several hold it.
+     */
+    public Optional<String> workIdBy(String kind, String normalizedValue) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT min(work_id) FROM work_identifier WHERE kind = ? AND value = ?")) {
+            query.setString(1, kind);
+            query.setString(2, normalizedValue);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return Optional.ofNullable(row.getString(1));
             }
         }
     }
