@@ -197,6 +197,31 @@ class DedupTopologyTest {
         }
     }
 
+    @Test
+    void aSchemaOneRecordAlreadyOnTheTopicIsMergedWithASchemaTwoCopy() {
+        // As ingest-service published records before schema 2: authors as strings, a DOI as the file spelt it.
+        String old = "{\"schema\":\"raw-record/1\",\"recordId\":\"r-old\",\"ingestedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"title\":\"Sum-product networks\",\"abstractText\":\"" + SPN + "\","
+                + "\"authors\":[\"Poon, Hoifung\",\"Pedro Domingos\"],\"doi\":\"https://doi.org/10.1109/ICCVW.2011.6130310\","
+                + "\"year\":2011}";
+        RawRecord current = withBibliography(record("new.txt", 0, "Sum-product networks", SPN), List.of("Hoifung Poon"),
+                2012, "ICCV Workshops", "10.1109/iccvw.2011.6130310", null, null);
+        try (TopologyTestDriver driver = driver()) {
+            driver.createInputTopic(Topics.RAW, new StringSerializer(), new StringSerializer()).pipeInput("r-old", old);
+            rawTopic(driver).pipeInput(current.recordId(), current);
+
+            WorksTopicView view = WorksTopicView.of(worksTopic(driver).readValuesToList());
+
+            assertThat(view.works()).hasSize(1);
+            Work work = view.works().values().iterator().next();
+            assertThat(work.memberCount()).isEqualTo(2);
+            assertThat(work.authors()).extracting(a -> a.family()).containsExactly("Poon", "Domingos");
+            assertThat(work.year()).isEqualTo(2011);
+            assertThat(work.venue()).isEqualTo("ICCV Workshops");
+            assertThat(work.identifiers().doi()).containsExactly("10.1109/iccvw.2011.6130310");
+        }
+    }
+
     private static TopologyTestDriver driver() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test");
