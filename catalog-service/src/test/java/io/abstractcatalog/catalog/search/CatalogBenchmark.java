@@ -1,5 +1,6 @@
 package io.abstractcatalog.catalog.search;
 
+import io.abstractcatalog.catalog.store.FoldedText;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +23,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -128,14 +132,27 @@ public final class CatalogBenchmark {
     static void load(Connection connection, int works) throws Exception {
         Instant start = Instant.now();
         var copy = ((PGConnection) connection.unwrap(PGConnection.class)).getCopyAPI();
-        copy.copyIn("COPY work (work_id, version, title, abstract_text, member_count, first_seen, updated_at, year) FROM STDIN",
+        copy.copyIn("COPY work (work_id, version, title, abstract_text, member_count, first_seen, updated_at, year, "
+                        + "authors, venue, venue_key) FROM STDIN",
                 new Lines(works, i -> {
                     Random r = new Random(i);
                     Gen g = new Gen(i, r);
                     return String.join("\t", g.id, "1", g.title, g.abstractText, Integer.toString(g.members),
-                            g.firstSeen, g.updatedAt, g.year == null ? "\\N" : g.year.toString()) + "\n";
+                            g.firstSeen, g.updatedAt, g.year == null ? "\\N" : g.year.toString(), g.authorsJson(),
+                            g.venue == null ? "\\N" : g.venue, g.venue == null ? "\\N" : FoldedText.of(g.venue)) + "\n";
                 }));
         report("work", start);
+        copy.copyIn("COPY work_author (work_id, position, name, name_key, name_words) FROM STDIN", new Lines(works, i -> {
+            Gen g = new Gen(i, new Random(i));
+            StringBuilder out = new StringBuilder();
+            for (int a = 0; a < g.authors.size(); a++) {
+                List<String> words = FoldedText.words(g.authors.get(a));
+                out.append(g.id).append('\t').append(a).append('\t').append(g.authors.get(a)).append('\t')
+                        .append(String.join(" ", words)).append("\t{").append(String.join(",", words)).append("}\n");
+            }
+            return out.toString();
+        }));
+        report("work_author", start);
         copy.copyIn("COPY work_affiliation (work_id, affiliation, updated_at) FROM STDIN", new Lines(works, i -> {
             Gen g = new Gen(i, new Random(i));
             StringBuilder out = new StringBuilder();
@@ -193,6 +210,10 @@ public final class CatalogBenchmark {
         final String arxiv;
         final Integer year;
         final List<String> affiliations = new ArrayList<>();
+        /** 1-8 authors from 30,000 family names (Zipf-like: Family 7 is on thousands of works, most on a few). */
+        final List<String> authors = new ArrayList<>();
+        /** One of 2,000 venues (Zipf-like), absent for 10 % of the works. */
+        final String venue;
 
         Gen(int i, Random r) {
             id = String.format("w-%08d", i);
@@ -208,8 +229,15 @@ public final class CatalogBenchmark {
                 year = 2000 + yy;
             } else {
                 arxiv = null;
-                year = null;
+                // a publication year for most works without an arXiv id (1980-2026), none for one in ten
+                year = r.nextInt(10) == 0 ? null : 1980 + r.nextInt(47);
             }
+            int authorCount = 1 + r.nextInt(8);
+            for (int a = 0; a < authorCount; a++) {
+                int family = (int) Math.floor(Math.pow(r.nextDouble(), 3) * 30_000);
+                authors.add(GIVEN[r.nextInt(GIVEN.length)] + " Family" + family);
+            }
+            venue = r.nextInt(10) == 0 ? null : "Venue " + (int) Math.floor(Math.pow(r.nextDouble(), 3) * 2000);
             int count = 1 + r.nextInt(2);
             for (int a = 0; a < count; a++) {
                 // Zipf-like: a few large institutions, a long tail.
@@ -219,6 +247,20 @@ public final class CatalogBenchmark {
                     affiliations.add(name);
                 }
             }
+        }
+
+        static final String[] GIVEN = {"Ada", "Alan", "Grace", "Kurt", "Marie", "Emmy", "John", "Yann", "Geoffrey", "Fei"};
+
+        /** The authors column as WorkWriter writes it; generated names need no JSON escaping. */
+        String authorsJson() {
+            StringBuilder json = new StringBuilder("[");
+            for (String author : authors) {
+                int space = author.indexOf(' ');
+                json.append(json.length() > 1 ? "," : "").append("{\"name\":\"").append(author).append("\",\"family\":\"")
+                        .append(author.substring(space + 1)).append("\",\"given\":\"").append(author, 0, space)
+                        .append("\"}");
+            }
+            return json.append(']').toString();
         }
 
         private static String words(Random r, int count) {
@@ -276,22 +318,40 @@ public final class CatalogBenchmark {
 
     // ------------------------------------------------------------------------------------------------ queries
 
-    record Scenario(String name, String query, String[] parameters, String group) {
+    /** A scenario: its name and its GET /works query string, which the SQL side parses as the resource does. */
+    record Scenario(String name, String query) {
+
+        SearchRequest request() {
+            Map<String, String> p = new HashMap<>();
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                p.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return SearchRequest.of(p.get("q"), p.get("affiliation"), p.get("source"), p.get("has_duplicates"),
+                    p.get("doi"), p.get("author"), p.get("venue"), p.get("pmid"), p.get("year"), p.get("sort"),
+                    p.get("limit"), p.get("select"), p.get("group_by"), p.get("cursor"));
+        }
     }
 
     static void run(String base, Connection connection, EmbeddedPostgres postgres, int works,
                     int seconds, int threads) throws Exception {
         String deepCursor = deepCursor(connection, works / 2);
         List<Scenario> scenarios = List.of(
-                new Scenario("search 2 medium words (20, relevance)", "q=transformer%20attention", p("transformer attention", null, null, null), null),
-                new Scenario("search 3 medium words (GIN branch)", "q=transformer%20attention%20graph", p("transformer attention graph", null, null, null), null),
-                new Scenario("search rare + medium word (all ranked)", "q=t12kv%20transformer", p("t12kv transformer", null, null, null), null),
-                new Scenario("search common word (20, relevance)", "q=learning", p("learning", null, null, null), null),
-                new Scenario("search phrase + exclusion", "q=%22graph%20kernel%22%20-quantum", p("\"graph kernel\" -quantum", null, null, null), null),
-                new Scenario("filter affiliation, newest first", "affiliation=University%2017", p(null, "University 17", null, null), null),
-                new Scenario("filter year+duplicates, by title", "year=2015-2018&has_duplicates=true&sort=title", new String[] {null, null, "2015-2018", "true", "title"}, null),
-                new Scenario("facet affiliation for a search", "q=bayesian&group_by=affiliation&limit=1", p("bayesian", null, null, null), "affiliation"),
-                new Scenario("deep cursor (middle of catalog)", "cursor=" + deepCursor, p(null, null, deepCursor, null), null));
+                new Scenario("search 2 medium words (20, relevance)", "q=transformer%20attention"),
+                new Scenario("search 3 medium words (GIN branch)", "q=transformer%20attention%20graph"),
+                new Scenario("search rare + medium word (all ranked)", "q=t12kv%20transformer"),
+                new Scenario("search common word (20, relevance)", "q=learning"),
+                new Scenario("search phrase + exclusion", "q=%22graph%20kernel%22%20-quantum"),
+                new Scenario("filter affiliation, newest first", "affiliation=University%2017"),
+                new Scenario("filter year+duplicates, by title", "year=2015-2018&has_duplicates=true&sort=title"),
+                new Scenario("facet affiliation for a search", "q=bayesian&group_by=affiliation&limit=1"),
+                new Scenario("deep cursor (middle of catalog)", "cursor=" + deepCursor),
+                // Family 40 is on ~0.4 % of the works, Family 7 on ~1.3 % (the Zipf-like spread of Gen)
+                new Scenario("filter author, newest first", "author=family40"),
+                new Scenario("filter author + search word", "author=family7&q=learning"),
+                new Scenario("sort -year (newest year first)", "sort=-year"),
+                new Scenario("filter venue, sort -year", "venue=venue%2017&sort=-year"),
+                new Scenario("facet year+venue for a search", "q=bayesian&group_by=year,venue&limit=1"));
         // Not measured: every scenario once through both sides, so the fresh service JVM's JIT compilation (C2 threads
         // share the two cores) is over before the first measured scenario, not charged to whichever comes first.
         int warmUp = Integer.getInteger("catalog.bench.warmup", 3);
@@ -315,10 +375,6 @@ public final class CatalogBenchmark {
             System.out.printf("%-38s %-6s %9.2f %9.2f %9.1f %10d%n", "", "SQL", sql.p50, sql.p99, sql.throughput, sql.rows);
             System.out.printf("%-38s %-6s %8.0f%%%n", "", "API/SQL", 100 * api.throughput / sql.throughput);
         }
-    }
-
-    private static String[] p(String q, String affiliation, String cursor, String unused) {
-        return new String[] {q, affiliation, null, null, null, cursor};
     }
 
     /** The cursor of the row at the given position of the default listing, as the API would issue it. */
@@ -364,11 +420,7 @@ public final class CatalogBenchmark {
                 connection.set(opened);
                 this.opened.add(opened);
             }
-            String[] a = scenario.parameters;
-            SearchRequest request = scenario.name.startsWith("filter year")
-                    ? SearchRequest.of(null, null, null, "true", null, "2015-2018", "title", null, null, null, null)
-                    : SearchRequest.of(a[0], a[1], null, null, null, null, null,
-                            scenario.group != null ? "1" : null, null, scenario.group, a[5]);
+            SearchRequest request = scenario.request();
             WorkPage page = WorkSearch.search(connection.get(), request, RANK_WINDOW, FACET_WINDOW, null, starts);
             return page.items().size() + (page.groups() == null ? 0 : page.groups().values().stream().mapToInt(List::size).sum());
         }
