@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  *   <li>year: the earliest credible year (from 1500 to a year after the latest ingestion among the members), so a
  *       preprint's year wins over the journal version's;</li>
  *   <li>venue: the most common, compared case- and accent-insensitively, preferring any journal or proceedings over
- *       a preprint server (arXiv, bioRxiv…); ties to the longest name (full title over abbreviation), then the
- *       smallest record id;</li>
+ *       a preprint server (arXiv, bioRxiv…); ties to the name with fewer digits (a name over a citation string with
+ *       volume and pages), then the longest (full title over abbreviation), then the smallest record id;</li>
  *   <li>url: of the smallest record id that has one;</li>
  *   <li>affiliations and identifiers: unions; every member is listed as a source.</li>
  * </ul>
@@ -155,10 +155,16 @@ public final class WorkMerger {
                 .collect(Collectors.groupingBy(m -> fold(m.venue()), Collectors.counting()));
         return candidates.stream()
                 .min(Comparator.comparing((Member m) -> counts.get(fold(m.venue())), Comparator.reverseOrder())
+                        .thenComparing(m -> digits(m.venue()))
                         .thenComparing(m -> fold(m.venue()).length(), Comparator.reverseOrder())
                         .thenComparing(Member::recordId))
                 .map(m -> m.venue().strip())
                 .orElse(null);
+    }
+
+    /** A citation string ("Phys.Rev.D76:013009,2007", arXiv's journal-ref) carries volume and pages; a name few digits. */
+    private static long digits(String venue) {
+        return venue.chars().filter(Character::isDigit).count();
     }
 
     /** Lower case, accents and punctuation dropped: "J. Neurosci." and "j neurosci" are one venue. */

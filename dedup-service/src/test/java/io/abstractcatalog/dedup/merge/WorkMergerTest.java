@@ -149,6 +149,8 @@ class WorkMergerTest {
                 Arguments.of("a preprint server when nothing else", new String[] {"bioRxiv", null}, List.of("bioRxiv")),
                 Arguments.of("ties go to the full title", new String[] {"NeurIPS", "Advances in Neural Information Processing Systems"},
                         List.of("Advances in Neural Information Processing Systems")),
+                Arguments.of("a name beats a citation string", new String[] {"Phys.Rev.D76:013009,2007", "Phys. Rev. D"},
+                        List.of("Phys. Rev. D")),
                 Arguments.of("none", new String[] {null, " "}, Collections.singletonList(null)));
     }
 
