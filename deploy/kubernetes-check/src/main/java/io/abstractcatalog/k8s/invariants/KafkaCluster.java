@@ -1,7 +1,7 @@
 package io.abstractcatalog.k8s.invariants;
 
-import io.abstractcatalog.k8s.Tree;
 import io.abstractcatalog.k8s.Manifests;
+import io.abstractcatalog.k8s.Tree;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.LinkedHashMap;
 import java.util.List;
