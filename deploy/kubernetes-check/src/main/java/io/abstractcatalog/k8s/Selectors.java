@@ -8,13 +8,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Kubernetes label selector semantics. */
-final class Selectors {
+public final class Selectors {
 
     private Selectors() {
     }
 
     /** Whether {@code selector} selects an object with {@code labels}; a null selector selects nothing. */
-    static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    public static boolean matches(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
             return false;
         }
@@ -45,17 +45,17 @@ final class Selectors {
         return true;
     }
 
-    static boolean matches(Map<String, String> selector, Map<String, String> labels) {
+    public static boolean matches(Map<String, String> selector, Map<String, String> labels) {
         return selector != null && !selector.isEmpty() && matches(new LabelSelector(List.of(), selector), labels);
     }
 
-    static boolean isEmpty(LabelSelector selector) {
+    public static boolean isEmpty(LabelSelector selector) {
         return selector != null && (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
                 && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
     }
 
     /** A stable text form, for flows to places outside our namespace: {@code k8s-app=kube-dns}. */
-    static String describe(LabelSelector selector) {
+    public static String describe(LabelSelector selector) {
         if (selector == null || isEmpty(selector)) {
             return "";
         }

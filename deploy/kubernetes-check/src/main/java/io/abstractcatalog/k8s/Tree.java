@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reading the map tree of a custom resource without casts everywhere. */
-final class Tree {
+public final class Tree {
 
     private Tree() {
     }
 
-    static Object at(GenericKubernetesResource resource, String... path) {
+    public static Object at(GenericKubernetesResource resource, String... path) {
         Object node = resource.getAdditionalProperties();
         for (String key : path) {
             if (!(node instanceof Map<?, ?> map)) {
@@ -22,7 +22,7 @@ final class Tree {
         return node;
     }
 
-    static Object at(Object node, String... path) {
+    public static Object at(Object node, String... path) {
         for (String key : path) {
             if (!(node instanceof Map<?, ?> map)) {
                 return null;
@@ -32,11 +32,11 @@ final class Tree {
         return node;
     }
 
-    static Optional<String> string(Object node) {
+    public static Optional<String> string(Object node) {
         return node == null ? Optional.empty() : Optional.of(String.valueOf(node));
     }
 
-    static Optional<Integer> integer(Object node) {
+    public static Optional<Integer> integer(Object node) {
         if (node instanceof Number number) {
             return Optional.of(number.intValue());
         }
@@ -47,12 +47,12 @@ final class Tree {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object node) {
+    public static List<Object> list(Object node) {
         return node instanceof List<?> list ? (List<Object>) list : List.of();
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object node) {
+    public static Map<String, Object> map(Object node) {
         return node instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 }

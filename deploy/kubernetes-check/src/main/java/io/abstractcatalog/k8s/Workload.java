@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Something that runs pods in the namespace: our Deployments and Jobs (with their pod templates), and the pods
@@ -27,6 +28,15 @@ public record Workload(String name, HasMetadata source, Map<String, String> labe
     /** Ours: a pod template in the manifests (as opposed to pods an operator makes). */
     public boolean ours() {
         return pod != null;
+    }
+
+    /** The containers and init containers of our pod template; none for the pods an operator makes. */
+    public List<Container> containers() {
+        if (pod == null) {
+            return List.of();
+        }
+        return Stream.concat(pod.getContainers().stream(),
+                pod.getInitContainers() == null ? Stream.<Container>empty() : pod.getInitContainers().stream()).toList();
     }
 
     public Optional<Integer> port(String name) {

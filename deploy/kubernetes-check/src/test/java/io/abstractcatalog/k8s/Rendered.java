@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * skipped, loudly: the message says that the manifests were not checked ({@code -Dkustomize.required=true} makes
  * that a failure instead, for CI).
  */
-final class Rendered {
+public final class Rendered {
 
-    static final ProjectLayout LAYOUT = ProjectLayout.find();
+    public static final ProjectLayout LAYOUT = ProjectLayout.find();
     /** Test fixtures: overlays built on the real ones (src/test/resources/overlays). */
     static final Path FIXTURES = Path.of("src/test/resources/overlays").toAbsolutePath();
 
@@ -26,15 +26,15 @@ final class Rendered {
     private Rendered() {
     }
 
-    static String overlayYaml(String overlay) {
+    public static String overlayYaml(String overlay) {
         return yaml(LAYOUT.overlay(overlay), overlay);
     }
 
-    static Manifests overlay(String overlay) {
+    public static Manifests overlay(String overlay) {
         return Manifests.parse(overlayYaml(overlay));
     }
 
-    static Manifests fixture(String name) {
+    public static Manifests fixture(String name) {
         return Manifests.parse(yaml(FIXTURES.resolve(name), "fixture-" + name));
     }
 
@@ -57,9 +57,5 @@ final class Rendered {
             }
             return yaml;
         });
-    }
-
-    static ManifestChecker.Sources sources() {
-        return ManifestChecker.Sources.of(LAYOUT);
     }
 }

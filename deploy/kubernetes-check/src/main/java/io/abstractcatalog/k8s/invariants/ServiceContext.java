@@ -1,5 +1,6 @@
-package io.abstractcatalog.k8s;
+package io.abstractcatalog.k8s.invariants;
 
+import io.abstractcatalog.k8s.ServiceConfig;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.Map;

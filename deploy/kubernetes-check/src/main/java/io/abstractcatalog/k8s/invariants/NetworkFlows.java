@@ -1,5 +1,11 @@
-package io.abstractcatalog.k8s;
+package io.abstractcatalog.k8s.invariants;
 
+import io.abstractcatalog.k8s.Design;
+import io.abstractcatalog.k8s.Manifests;
+import io.abstractcatalog.k8s.Selectors;
+import io.abstractcatalog.k8s.Tree;
+import io.abstractcatalog.k8s.Violation;
+import io.abstractcatalog.k8s.Workload;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
