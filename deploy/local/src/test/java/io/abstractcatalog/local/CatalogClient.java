@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a user of the catalog's REST API does, in a few calls. */
+/** What a user of the services' REST APIs does, in a few calls (the catalog's; also the ingest ledger's GETs). */
 final class CatalogClient {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,0 +1,149 @@
+package io.abstractcatalog.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.abstractcatalog.embedded.TestDirectories;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bibliographic files on the real stack (Kafka, PostgreSQL, three service JVMs): PubMed XML and MEDLINE files as NCBI
+ * serves them and the project's BibTeX, RIS and CSV fixtures are dropped into the bucket; the catalog's answers
+ * through REST carry the authors, year, venue and identifiers the files give, merged across formats.
+ */
+class BibliographicEndToEndIT {
+
+    private static final Path ROOT = StackSettings.findProjectRoot();
+    /** Real files (provenance in that folder's README) and the formats' own fixtures. */
+    private static final List<Path> FILES = List.of(
+            ROOT.resolve("ingest-service/src/test/resources/real-world"),
+            ROOT.resolve("ingest-service/src/test/resources/formats/refs.bib"),
+            ROOT.resolve("ingest-service/src/test/resources/formats/refs.ris"),
+            ROOT.resolve("ingest-service/src/test/resources/formats/arxiv-sample.csv"));
+    private static final Duration QUERYABLE_WITHIN = Duration.ofSeconds(90);
+
+    private static LocalStack stack;
+    private static CatalogClient catalog;
+
+    @BeforeAll
+    static void startStackAndDropTheFiles() throws IOException {
+        StackSettings settings = StackSettings.forTest(ROOT, TestDirectories.fresh("e2e-bib"));
+        stack = LocalStack.start(settings, System.out);
+        catalog = new CatalogClient(stack.catalog().url());
+        List<Path> files = files();
+        for (Path file : files) {
+            Files.copy(file, settings.bucket().resolve(file.getFileName()));
+        }
+        // Every file DONE in the ledger, then every record it published in the catalog.
+        CatalogClient ledger = new CatalogClient(stack.ingest().url());
+        int[] records = new int[1];
+        await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode entries = ledger.get("/files");
+            assertThat(entries).hasSize(files.size());
+            assertThat(entries).allMatch(entry -> entry.get("status").asText().equals("DONE"));
+            records[0] = StreamSupport.stream(entries.spliterator(), false).mapToInt(e -> e.get("records").asInt()).sum();
+        });
+        await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(catalog.get("/stats").get("records").asInt()).isEqualTo(records[0]));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aPubmedArticleKeepsItsAuthorsJournalYearAndEveryIdentifier() {
+        JsonNode work = catalog.get("/works/pmid:27797938");
+
+        assertThat(work.get("title").asText()).startsWith("Leucocyte telomere length, genetic variants at the");
+        assertThat(work.get("authors")).hasSize(22);
+        assertThat(work.get("authors").get(0).get("family").asText()).isEqualTo("Bao");
+        assertThat(work.get("authors").get(0).get("given").asText()).isEqualTo("Ying");
+        assertThat(work.get("venue").asText()).isEqualTo("Gut");
+        assertThat(work.get("year").asInt()).isEqualTo(2017);
+        assertThat(texts(work.get("identifiers").get("doi"))).containsExactly("10.1136/gutjnl-2016-312510");
+        assertThat(texts(work.get("identifiers").get("pmcid"))).containsExactly("PMC5442267");
+        assertThat(catalog.get("/works/doi:10.1136/GUTJNL-2016-312510").get("workId")).isEqualTo(work.get("workId"));
+    }
+
+    @Test
+    void aMedlineRecordKeepsItsFullAuthorNameJournalAndYear() {
+        JsonNode work = catalog.get("/works/pmid:12230038");
+
+        assertThat(work.get("title").asText()).isEqualTo("The Bio* toolkits--a brief overview.");
+        assertThat(work.get("authors").get(0).get("family").asText()).isEqualTo("Mangalam");
+        assertThat(work.get("authors").get(0).get("given").asText()).isEqualTo("Harry");
+        assertThat(work.get("venue").asText()).isEqualTo("Briefings in bioinformatics");
+        assertThat(work.get("year").asInt()).isEqualTo(2002);
+    }
+
+    @Test
+    void oneArticleInBibtexRisAndCsvIsOneWorkWithTheFullAuthorListAndTheJournal() {
+        JsonNode work = catalog.get("/works/doi:10.1103/PhysRevD.76.013009");
+
+        assertThat(work.get("memberCount").asInt()).isEqualTo(3);
+        assertThat(StreamSupport.stream(work.get("sources").spliterator(), false).map(s -> s.get("key").asText()))
+                .containsExactlyInAnyOrder("refs.bib", "refs.ris", "arxiv-sample.csv");
+        assertThat(StreamSupport.stream(work.get("authors").spliterator(), false).map(a -> a.get("family").asText()))
+                .containsExactly("Balázs", "Berger", "Nadolsky", "Yuan");
+        assertThat(work.get("year").asInt()).isEqualTo(2007);
+        assertThat(work.get("venue").asText()).isEqualTo("Phys. Rev. D");
+        assertThat(texts(work.get("identifiers").get("arxiv"))).containsExactly("0704.0001");
+    }
+
+    @Test
+    void theFiltersSortsAndFacetsUseTheFilesFields() {
+        assertThat(catalog.allWorks("author=mangalam")).extracting(w -> w.get("title").asText())
+                .containsExactly("The Bio* toolkits--a brief overview.");
+        assertThat(catalog.allWorks("venue=gut")).extracting(w -> w.get("venue").asText()).containsOnly("Gut")
+                .isNotEmpty();
+        assertThat(catalog.allWorks("pmid=27797938")).hasSize(1);
+        assertThat(catalog.allWorks("year=2017&author=bao")).extracting(w -> w.get("year").asInt()).containsOnly(2017)
+                .isNotEmpty();
+
+        List<JsonNode> newestFirst = catalog.allWorks("sort=-year");
+        List<Integer> years = new ArrayList<>();
+        newestFirst.stream().filter(w -> w.has("year")).forEach(w -> years.add(w.get("year").asInt()));
+        assertThat(years).isSortedAccordingTo((a, b) -> Integer.compare(b, a)).contains(2017, 2007, 2002);
+        // works without a year come after every dated one
+        assertThat(newestFirst.subList(0, years.size())).allMatch(w -> w.has("year"));
+
+        JsonNode facets = catalog.get("/works?group_by=year,venue&limit=1").get("groups");
+        assertThat(StreamSupport.stream(facets.get("year").spliterator(), false).map(g -> g.get("key").asText()))
+                .contains("2017", "2007", "2002");
+        assertThat(StreamSupport.stream(facets.get("venue").spliterator(), false).map(g -> g.get("key").asText()))
+                .contains("Gut");
+    }
+
+    private static List<Path> files() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : FILES) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> inFolder = Files.list(path)) {
+                    inFolder.filter(f -> !f.getFileName().toString().equals("README.md")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}
