@@ -17,6 +17,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,6 +56,8 @@ class SearchPageBrowserTest {
 
     static final String CHROMIUM = System.getProperty("catalog.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("catalog.chromedriver", "/usr/bin/chromedriver");
+    /** A folder for screenshots of the pages, to look at them (-Dcatalog.screenshots=target/screenshots); none without. */
+    static final String SCREENSHOTS = System.getProperty("catalog.screenshots");
 
     @Inject
     WorksTopic topic;
@@ -197,6 +203,7 @@ class SearchPageBrowserTest {
         WebElement undated = result("Undated " + word);
         assertThat(undated.findElements(By.cssSelector(".authors, .published"))).isEmpty();
         assertThat(undated.getText()).doesNotContain("·  ·").doesNotStartWith("·");
+        screenshot("search-results");
 
         // 2. The year facet: newest first, a click filters, the active filter removes it again.
         assertThat(facetLinks("Year")).containsExactly("2015", "2012", "2006");
@@ -270,6 +277,7 @@ class SearchPageBrowserTest {
         assertThat(href("a.pmid")).isEqualTo("https://pubmed.ncbi.nlm.nih.gov/16764513/");
         assertThat(href("a.pmcid")).isEqualTo("https://pmc.ncbi.nlm.nih.gov/articles/PMC5116089/");
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        screenshot("work-page");
 
         // An author's name searches for that author's works.
         browser.findElement(By.linkText("Simon Osindero")).click();
@@ -295,6 +303,18 @@ class SearchPageBrowserTest {
         browser.get(root + "?year=20x0");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
                 .contains("'20x0' is not a year or a range");
+    }
+
+    private static void screenshot(String name) {
+        if (SCREENSHOTS == null) {
+            return;
+        }
+        try {
+            Path folder = Files.createDirectories(Path.of(SCREENSHOTS));
+            Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The result whose title is exactly this. */
