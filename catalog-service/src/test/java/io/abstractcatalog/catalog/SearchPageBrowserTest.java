@@ -233,6 +233,7 @@ class SearchPageBrowserTest {
         assertThat(browser.getCurrentUrl()).doesNotContain("year_from", "author=");
         assertThat(resultTitles()).containsExactlyInAnyOrder("Deep " + word, "Later " + word + " in the same journal");
         assertThat(browser.findElement(By.id("year_to")).getAttribute("value")).isEqualTo("2016");
+        screenshot("year-range");
 
         // 5. Newest year first, within the range.
         new Select(browser.findElement(By.id("sort"))).selectByVisibleText("Newest year first");
@@ -300,6 +301,7 @@ class SearchPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
                 .contains("year 2020 is after 2018", "Use 2020, 2018-2020");
         assertThat(browser.findElement(By.id("year_from")).getAttribute("value")).isEqualTo("2020");
+        screenshot("bad-year");
         browser.get(root + "?year=20x0");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
                 .contains("'20x0' is not a year or a range");
