@@ -5,26 +5,34 @@ import io.abstractcatalog.catalog.search.GroupCount;
 import io.abstractcatalog.catalog.search.SearchRequest;
 import io.abstractcatalog.catalog.search.WorkPage;
 import io.abstractcatalog.catalog.search.WorkSearch;
+import io.abstractcatalog.catalog.store.FoldedText;
 import io.abstractcatalog.catalog.work.SourceView;
 import io.abstractcatalog.catalog.work.WorkDetail;
 import io.abstractcatalog.catalog.work.WorkLookup;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +44,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/")
 @Tag(name = "Search page", description = "HTML pages for people")
 public class SearchPage {
+
+    /** Filters a facet link sets, with the facet's heading, in the order the facets are shown. */
+    private static final Map<String, String> FACETS = orderedMap("year", "Year", "venue", "Venue",
+            "affiliation", "Affiliation", "source", "File");
+    /** Every filter's name on the page (active filters list), facets' and the form's. */
+    private static final Map<String, String> FILTERS = orderedMap("author", "Author", "year", "Year", "venue", "Venue",
+            "affiliation", "Affiliation", "source", "File");
+    /** Parameters the form has visible inputs for; the other filters ride along as hidden inputs. */
+    private static final Set<String> FORM_INPUTS = Set.of("q", "author", "year", "sort");
 
     private final WorkSearch search;
     private final WorkLookup lookup;
@@ -55,48 +72,50 @@ public class SearchPage {
     }
 
     /** A filter in force, with the link that removes it. */
-    public record ActiveFilter(String name, String value, String removeHref) {
+    public record ActiveFilter(String name, String label, String value, String removeHref) {
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The search page", description = "Search box, results with highlighted snippets, facet "
-            + "filters (affiliation, file) and paging. Same parameters as GET /works.")
-    public Response search(@QueryParam("q") String q, @QueryParam("affiliation") String affiliation,
-                           @QueryParam("source") String source, @QueryParam("cursor") String cursor,
-                           @QueryParam("page") String pageNumber) throws SQLException {
-        Map<String, String> state = new LinkedHashMap<>();
-        put(state, "q", q);
-        put(state, "affiliation", affiliation);
-        put(state, "source", source);
+    @Operation(summary = "The search page", description = "Search box with author, year range and sort, results "
+            + "with authors, year, venue and highlighted snippets, facet filters (year, venue, affiliation, file) and "
+            + "paging. Same parameters as GET /works, plus year_from and year_to, which make up its year.")
+    public Response search(@QueryParam("q") String q, @QueryParam("author") String author,
+                           @QueryParam("year") String year, @QueryParam("year_from") String yearFrom,
+                           @QueryParam("year_to") String yearTo, @QueryParam("venue") String venue,
+                           @QueryParam("affiliation") String affiliation, @QueryParam("source") String source,
+                           @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+                           @QueryParam("page") String pageNumber, @Context UriInfo uri) throws SQLException {
+        YearRange years = YearRange.of(year, yearFrom, yearTo);
+        SearchState state = new SearchState().put("q", q).put("author", author).put("year", years.parameter())
+                .put("venue", venue).put("affiliation", affiliation).put("source", source).put("sort", sort);
+        if (isFormSubmission(uri.getQueryParameters())) {
+            // The form sends empty inputs and the year as two; the page's own URL is the one its links use.
+            return Response.seeOther(URI.create(state.href())).build();
+        }
+        TemplateInstance view = page.data("q", blank(q)).data("author", blank(author)).data("years", years)
+                .data("sorts", SortChoice.options(state.get("q") != null, state.get("sort")))
+                .data("hidden", filters(state, name -> !FORM_INPUTS.contains(name)))
+                .data("active", filters(state, FILTERS::containsKey));
         int number = pageNumber(pageNumber);
         WorkPage results;
         try {
-            results = search.search(SearchRequest.of(q, affiliation, source, null, null, null, null, "20", null,
-                    "affiliation,source", cursor));
+            results = search.search(SearchRequest.of(state.get("q"), state.get("affiliation"), state.get("source"),
+                    null, null, state.get("author"), state.get("venue"), null, state.get("year"), state.get("sort"),
+                    "20", null, String.join(",", FACETS.keySet()), cursor));
         } catch (ProblemException e) {
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page.data("q", blank(q)).data("error", e.getMessage()).data("results", null)
-                            .data("facets", Map.of()).data("active", List.of()).data("next", null)
-                            .data("first", null).data("page", 1).render())
+                    .entity(view.data("error", e.getMessage()).data("results", null).data("facets", Map.of())
+                            .data("next", null).data("first", null).data("page", 1).render())
                     .build();
         }
         Map<String, List<FacetLink>> facets = new LinkedHashMap<>();
-        facets.put("Affiliation", facet(state, "affiliation", results.groups().get("affiliation")));
-        facets.put("File", facet(state, "source", results.groups().get("source")));
-        List<ActiveFilter> active = state.entrySet().stream().filter(e -> !e.getKey().equals("q"))
-                .map(e -> new ActiveFilter(e.getKey(), e.getValue(), href(state, e.getKey(), null))).toList();
-        String next = null;
-        if (results.nextCursor() != null) {
-            Map<String, String> nextState = new LinkedHashMap<>(state);
-            nextState.put("cursor", results.nextCursor());
-            nextState.put("page", Integer.toString(number + 1));
-            next = href(nextState, null, null);
-        }
-        String first = cursor == null || cursor.isBlank() ? null : href(state, null, null);
-        return Response.ok(page.data("q", blank(q)).data("error", null).data("results", results)
-                        .data("facets", facets).data("active", active).data("next", next).data("first", first)
-                        .data("page", number).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        FACETS.forEach((name, heading) -> facets.put(heading, facet(state, name, results.groups().get(name))));
+        String next = results.nextCursor() == null ? null : state.nextPageHref(results.nextCursor(), number + 1);
+        String first = cursor == null || cursor.isBlank() ? null : state.href();
+        return Response.ok(view.data("error", null).data("results", results).data("facets", facets)
+                        .data("next", next).data("first", first).data("page", number).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET
@@ -110,7 +129,7 @@ public class SearchPage {
             Optional<String> survivor = lookup.survivorOf(id);
             if (survivor.isPresent()) {
                 return Response.status(Response.Status.MOVED_PERMANENTLY)
-                        .header(HttpHeaders.LOCATION, "/ui/works/" + encode(survivor.get())).build();
+                        .header(HttpHeaders.LOCATION, "/ui/works/" + SearchState.encode(survivor.get())).build();
             }
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(work.data("work", null).data("id", id).data("files", 0).render()).build();
@@ -123,41 +142,52 @@ public class SearchPage {
 
     /** Links to filter files by their key, for the work page. */
     public static String sourceHref(SourceView source) {
-        return "/?source=" + encode(source.key());
+        return "/?source=" + SearchState.encode(source.key());
     }
 
-    private static List<FacetLink> facet(Map<String, String> state, String name, List<GroupCount> counts) {
+    /** A submitted form (year_from/year_to, or empty inputs) rather than one of the page's own tidy URLs. */
+    private static boolean isFormSubmission(MultivaluedMap<String, String> parameters) {
+        return parameters.containsKey("year_from") || parameters.containsKey("year_to")
+                || parameters.values().stream().flatMap(List::stream).anyMatch(String::isBlank);
+    }
+
+    private static List<FacetLink> facet(SearchState state, String name, List<GroupCount> counts) {
         if (counts == null) {
             return List.of();
         }
         return counts.stream().map(count -> {
-            boolean active = count.key().equalsIgnoreCase(state.getOrDefault(name, ""));
-            return new FacetLink(count.key(), count.count(), href(state, name, active ? null : count.key()), active);
+            boolean active = sameValue(name, count.key(), state.get(name));
+            return new FacetLink(count.key(), count.count(), state.href(name, active ? null : count.key()), active);
         }).toList();
     }
 
-    /** The page URL for the current state with one parameter set (or removed, when value is null). */
-    private static String href(Map<String, String> state, String name, String value) {
-        Map<String, String> next = new LinkedHashMap<>(state);
-        if (name != null) {
-            next.remove(name);
-            if (value != null) {
-                next.put(name, value);
-            }
+    /** Whether a facet value is the filter in force, compared as the API compares that filter. */
+    private static boolean sameValue(String name, String facetValue, String filter) {
+        if (filter == null) {
+            return false;
         }
-        StringBuilder url = new StringBuilder("/");
-        String separator = "?";
-        for (Map.Entry<String, String> entry : next.entrySet()) {
-            url.append(separator).append(entry.getKey()).append('=').append(encode(entry.getValue()));
-            separator = "&";
-        }
-        return url.toString();
+        // A venue filter matches every spelling of the venue (case, accents, punctuation); the facet shows one.
+        return name.equals("venue") ? FoldedText.of(facetValue).equals(FoldedText.of(filter))
+                : facetValue.equalsIgnoreCase(filter);
     }
 
-    private static void put(Map<String, String> state, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            state.put(name, value.strip());
+    private static List<ActiveFilter> filters(SearchState state, Predicate<String> which) {
+        List<ActiveFilter> filters = new ArrayList<>();
+        for (Map.Entry<String, String> entry : state.entries()) {
+            if (which.test(entry.getKey())) {
+                filters.add(new ActiveFilter(entry.getKey(), FILTERS.getOrDefault(entry.getKey(), entry.getKey()),
+                        entry.getValue(), state.href(entry.getKey(), null)));
+            }
         }
+        return List.copyOf(filters);
+    }
+
+    private static Map<String, String> orderedMap(String... namesAndLabels) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndLabels.length; i += 2) {
+            map.put(namesAndLabels[i], namesAndLabels[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private static int pageNumber(String value) {
@@ -171,9 +201,5 @@ public class SearchPage {
 
     private static String blank(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

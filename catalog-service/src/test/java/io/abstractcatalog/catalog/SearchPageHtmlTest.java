@@ -1,0 +1,137 @@
+package io.abstractcatalog.catalog;
+
+import static io.abstractcatalog.catalog.WorkFixture.newId;
+import static io.abstractcatalog.catalog.WorkFixture.work;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+
+import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.embedded.KafkaTestResource;
+import io.abstractcatalog.embedded.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search page's HTML without a browser, so its bibliographic lines, links and form handling are checked on every
+ * machine (SearchPageBrowserTest is skipped where Chromium is missing).
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class SearchPageHtmlTest {
+
+    @Inject
+    WorksTopic topic;
+
+    @Test
+    void aResultNamesThreeAuthorsThenEtAlAndItsYearAndVenue() {
+        String word = uniqueWord();
+        publishAndWait(word, work(newId()).title("Four authors " + word)
+                .authors("Geoffrey E. Hinton", "Osindero, Simon", "Yee-Whye Teh", "Max Welling")
+                .year(2006).venue("Neural Computation"));
+
+        String html = page("/?q=" + word);
+
+        assertThat(html).contains("<p class=\"authors\">Geoffrey E. Hinton, Simon Osindero, Yee-Whye Teh et al.</p>")
+                .contains("<p class=\"published\"><span class=\"year\">2006</span> · "
+                        + "<cite class=\"venue\">Neural Computation</cite></p>")
+                .doesNotContain("Max Welling");
+    }
+
+    @Test
+    void threeAuthorsHaveNoEtAlAndAWorkWithoutAuthorsYearOrVenueHasNoEmptyLines() {
+        String word = uniqueWord();
+        publishAndWait(word, work(newId()).title("Three authors " + word).authors("A. One", "B. Two", "C. Three")
+                .venue("Only A Venue"));
+        assertThat(page("/?q=" + word)).contains("<p class=\"authors\">A. One, B. Two, C. Three</p>")
+                .doesNotContain("et al.").contains("<p class=\"published\"><cite class=\"venue\">Only A Venue</cite></p>");
+
+        String bare = uniqueWord();
+        publishAndWait(bare, work(newId()).title("Bare " + bare));
+        assertThat(page("/?q=" + bare)).contains("Bare <mark>" + bare + "</mark>")
+                .doesNotContain("class=\"authors\"", "class=\"published\"", "class=\"year\"", "<cite");
+    }
+
+    @Test
+    void yearAndVenueFacetsLinkToTheirFilterAndAnActiveOneLinksToItsRemoval() {
+        String word = uniqueWord();
+        publishAndWait(word, work(newId()).title("Older " + word).year(2006).venue("Neural Computation"),
+                work(newId()).title("Newer " + word).year(2015).venue("Nature"));
+
+        String all = page("/?q=" + word);
+        assertThat(all).contains("href=\"/?q=" + word + "&amp;year=2015\">2015</a>",
+                "href=\"/?q=" + word + "&amp;venue=Neural%20Computation\">Neural Computation</a>");
+
+        String filtered = page("/?q=" + word + "&venue=neural%20computation");
+        assertThat(filtered).contains("Older <mark>", "Venue: neural computation")
+                .doesNotContain("Newer <mark>")
+                .contains("<a href=\"/?q=" + word + "\" aria-current=\"true\">Neural Computation</a>")
+                .contains("<input type=\"hidden\" name=\"venue\" value=\"neural computation\">");
+    }
+
+    @Test
+    void theFormsYearInputsAndEmptyFieldsRedirectToTheTidyUrl() {
+        raw().redirects().follow(false)
+                .get("/?q=deep%20nets&author=&year_from=2018&year_to=2020&sort=")
+                .then().statusCode(303).header("Location", endsWith("/?q=deep%20nets&year=2018-2020"));
+        raw().redirects().follow(false).get("/?year_from=2018&year_to=")
+                .then().statusCode(303).header("Location", endsWith("/?year=2018-"));
+        raw().redirects().follow(false).get("/?year_from=2019&year_to=2019&sort=-year")
+                .then().statusCode(303).header("Location", endsWith("/?year=2019&sort=-year"));
+    }
+
+    @Test
+    void aBadYearRangeIsExplainedOnThePageWithTheInputsKept() {
+        String html = raw().get("/?year=2020-2018&author=hinton").then().statusCode(400).contentType("text/html")
+                .extract().asString();
+        assertThat(html).contains("role=\"alert\">year 2020 is after 2018. Use 2020, 2018-2020")
+                .contains("id=\"year_from\"", "value=\"2020\"", "value=\"2018\"", "value=\"hinton\"")
+                .contains("Author: hinton");
+    }
+
+    @Test
+    void theWorkPageEscapesNamesAndLinksOnlyWebUrls() {
+        String word = uniqueWord();
+        String id = newId();
+        publishAndWait(word, work(id).title("Escaping " + word).authors("<b>Bold</b> Person")
+                .url("javascript:alert(1)"));
+
+        String html = page("/ui/works/" + id);
+
+        assertThat(html).contains("&lt;b&gt;Bold&lt;/b&gt; Person").doesNotContain("<b>Bold</b>")
+                .contains("<dd id=\"work-url\">javascript:alert(1)</dd>").doesNotContain("href=\"javascript:alert");
+    }
+
+    private void publishAndWait(String word, WorkFixture... works) {
+        topic.publish(Arrays.stream(works).map(WorkFixture::upserted).toArray(WorkEvent[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", word).get("/works").then()
+                .extract().jsonPath().getList("items").size() == works.length);
+    }
+
+    private static String page(String path) {
+        return raw().get(path).then().statusCode(200).contentType("text/html").extract().asString();
+    }
+
+    /** A request sent with the URL exactly as written (RestAssured would encode its % signs again). */
+    private static RequestSpecification raw() {
+        return given().urlEncodingEnabled(false);
+    }
+
+    /** A made-up word no other test's works hold, so that q=word finds only this test's works. */
+    private static String uniqueWord() {
+        Random random = new Random();
+        StringBuilder word = new StringBuilder("zh");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+}
