@@ -5,8 +5,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The arXiv API's Atom feed: {@code <feed>} with one {@code <entry>} per paper ({@code id} =
- * {@code http://arxiv.org/abs/2101.00001v2}, {@code title}, {@code summary}, {@code published}, {@code author/name}
- * with {@code arxiv:affiliation}, {@code link rel="alternate"}, {@code arxiv:doi}). Any Atom feed with the same
+ * {@code http://arxiv.org/abs/2101.00001v2}, {@code title}, {@code summary}, {@code published} (the first version's
+ * date), {@code author/name} with {@code arxiv:affiliation}, {@code link rel="alternate"}, {@code arxiv:doi},
+ * {@code arxiv:journal_ref} as venue). Any Atom feed with the same
  * elements is read the same way.
  */
 public final class ArxivAtomFormat extends XmlRecordFormat {
@@ -60,6 +61,7 @@ public final class ArxivAtomFormat extends XmlRecordFormat {
                 case "summary" -> record.add(Field.ABSTRACT, text);
                 case "published" -> record.year(text);
                 case "doi" -> record.doi(text);
+                case "journal_ref" -> record.venue(text);
                 default -> {
                 }
             }

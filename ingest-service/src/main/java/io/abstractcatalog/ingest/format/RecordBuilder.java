@@ -36,6 +36,8 @@ final class RecordBuilder {
     private String url;
     private String sourceId;
     private String venue;
+    /** An abbreviated journal title, used only when the record names no full one. */
+    private String venueAbbreviation;
     private String pmid;
     private String pmcid;
     /** Given and family names of a person being read (XML formats that split them). */
@@ -196,6 +198,13 @@ final class RecordBuilder {
         }
     }
 
+    /** An abbreviated venue ({@code J2}, {@code ISOAbbreviation}, {@code TA}): the venue only if no full title comes. */
+    void venueAbbreviation(String text) {
+        if (venueAbbreviation == null && text != null && !text.isBlank()) {
+            venueAbbreviation = text.strip().replaceAll("\\s+", " ");
+        }
+    }
+
     void year(String text) {
         if (year == null) {
             Matcher matcher = YEAR.matcher(text);
@@ -264,7 +273,8 @@ final class RecordBuilder {
             sink.reject(new ParseRejection(ordinal, line, "no abstract", shown));
         } else {
             sink.accept(new ParsedRecord(ordinal, line, title, abstractText.toString().strip(), new ArrayList<>(affiliations),
-                    new ArrayList<>(authors.values()), doi, arxivId, year, url, sourceId, venue, pmid, pmcid));
+                    new ArrayList<>(authors.values()), doi, arxivId, year, url, sourceId,
+                    venue != null ? venue : venueAbbreviation, pmid, pmcid));
         }
     }
 

@@ -4,10 +4,105 @@ import io.abstractcatalog.contract.Author;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** What each format puts in each field, on the example files of {@link FormatsTest}. */
+/** What each format puts in each field, on the example files of {@link FormatsTest} and on one-record files. */
 class FieldMappingTest {
+
+    private static final String OAI = "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><ListRecords><record>"
+            + "<header><identifier>oai:arXiv.org:0704.0001</identifier></header><metadata>%s</metadata></record></ListRecords></OAI-PMH>";
+    private static final String ATOM = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\">"
+            + "<entry><id>http://arxiv.org/abs/0704.0001v2</id><summary>An abstract.</summary>%s</entry></feed>";
+
+    /** One record per case: the file, and the fields it must have ({@code name=value}; {@code name=-}: absent). */
+    static Stream<Arguments> bibliographicFields() {
+        return Stream.of(
+                // RIS: full venue before abbreviations whatever their order, SN never a venue, one author per tag
+                Arguments.of("ris JF then J2", "a.ris", ris("JF  - Physical Review D", "J2  - Phys. Rev. D", "SN  - 1550-7998"),
+                        List.of("venue=Physical Review D")),
+                Arguments.of("ris J2 before T2", "a.ris", ris("J2  - Phys. Rev. D", "T2  - Physical Review D"),
+                        List.of("venue=Physical Review D")),
+                Arguments.of("ris only JA", "a.ris", ris("JA  - Phys. Rev. D"), List.of("venue=Phys. Rev. D")),
+                Arguments.of("ris JO", "a.ris", ris("JO  - Nature"), List.of("venue=Nature")),
+                Arguments.of("ris BT of a chapter", "a.ris", ris("BT  - Handbook of Graph Theory"), List.of("venue=Handbook of Graph Theory")),
+                Arguments.of("ris SN is an ISSN, not a venue", "a.ris", ris("SN  - 0028-0836"), List.of("venue=-")),
+                Arguments.of("ris AU per tag, with von part and suffix", "a.ris",
+                        ris("AU  - van der Waals, Johannes Diderik", "A1  - Smith, Jr., John", "AU  - Curie, Marie"),
+                        List.of("authors=van der Waals/Johannes Diderik; Smith/John; Curie/Marie")),
+                Arguments.of("ris DA year", "a.ris", ris("DA  - 2019/07/01/"), List.of("year=2019")),
+                Arguments.of("ris Y1 year with slashes", "a.ris", ris("Y1  - 1998///"), List.of("year=1998")),
+                Arguments.of("ris AN when no ID", "a.ris", ris("AN  - 31095926"), List.of("id=31095926", "pmid=-")),
+                Arguments.of("ris ID before AN", "a.ris", ris("ID  - key1", "AN  - 31095926"), List.of("id=key1")),
+                // JSON and CSV: authors as lists of strings or objects, or as one string; venue and identifier aliases
+                Arguments.of("json CSL authors with ORCID", "a.jsonl", "{\"abstract\": \"x\", \"author\": [{\"family\": \"Balázs\", "
+                                + "\"given\": \"C.\", \"ORCID\": \"http://orcid.org/0000-0002-1825-0097\"}, {\"literal\": \"ATLAS Collaboration\"}]}\n",
+                        List.of("authors=Balázs/C./0000-0002-1825-0097; Collaboration/ATLAS")),
+                Arguments.of("json name objects", "a.jsonl", "{\"abstract\": \"x\", \"authors\": [{\"name\": \"Smith, John\"}, {\"name\": \"Ludwig van Beethoven\"}]}\n",
+                        List.of("authors=Smith/John; van Beethoven/Ludwig")),
+                Arguments.of("json one string with and", "a.jsonl", "{\"abstract\": \"x\", \"authors\": \"Marie Curie and Pierre Curie\"}\n",
+                        List.of("authors=Curie/Marie; Curie/Pierre")),
+                Arguments.of("json one string Family, Given", "a.jsonl", "{\"abstract\": \"x\", \"authors\": \"Curie, Marie; Curie, Pierre\"}\n",
+                        List.of("authors=Curie/Marie; Curie/Pierre")),
+                Arguments.of("json CSL container-title, issued date-parts, PMID, PMCID", "a.jsonl",
+                        "{\"abstract\": \"x\", \"container-title\": \"Gut\", \"issued\": {\"date-parts\": [[2017, 6]]}, "
+                                + "\"PMID\": \"27797938\", \"PMCID\": \"PMC5116089\"}\n",
+                        List.of("venue=Gut", "year=2017", "pmid=27797938", "pmcid=PMC5116089")),
+                Arguments.of("json journal and pubmed URL", "a.jsonl",
+                        "{\"abstract\": \"x\", \"journal\": \"Nature\", \"pubmed_id\": \"https://pubmed.ncbi.nlm.nih.gov/12230038/\", \"pmc\": \"5116089\"}\n",
+                        List.of("venue=Nature", "pmid=12230038", "pmcid=PMC5116089")),
+                Arguments.of("csv venue and identifiers", "a.csv", "abstract,authors,journal,pmid,pmcid\nx,\"Doe, J.; Roe, R.\",Gut,PMID: 27797938,pmc5116089\n",
+                        List.of("authors=Doe/J.; Roe/R.", "venue=Gut", "pmid=27797938", "pmcid=PMC5116089")),
+                Arguments.of("csv comma-separated full names", "a.csv", "abstract;authors\nx;C. Balázs, E. L. Berger\n",
+                        List.of("authors=Balázs/C.; Berger/E. L.")),
+                // arXiv OAI-PMH and Atom
+                Arguments.of("oai arXiv keyname and forenames, journal-ref", "a.xml", OAI.formatted(
+                                "<arXiv xmlns=\"http://arxiv.org/OAI/arXiv/\"><id>0704.0001</id><created>2007-04-02</created><updated>2008-11-13</updated>"
+                                        + "<authors><author><keyname>van der Waals</keyname><forenames>J. D.</forenames></author>"
+                                        + "<author><keyname>ATLAS Collaboration</keyname></author></authors>"
+                                        + "<journal-ref>Phys.Rev.D76:013009,2007</journal-ref><abstract>x</abstract></arXiv>"),
+                        List.of("authors=van der Waals/J. D.; ATLAS Collaboration/null", "year=2007", "venue=Phys.Rev.D76:013009,2007")),
+                Arguments.of("oai arXivRaw first version's date", "a.xml", OAI.formatted(
+                                "<arXivRaw xmlns=\"http://arxiv.org/OAI/arXivRaw/\"><id>0704.0001</id><authors>C. Balázs, E. L. Berger</authors>"
+                                        + "<version version=\"v1\"><date>Mon, 2 Apr 2007 19:18:42 GMT</date></version>"
+                                        + "<version version=\"v2\"><date>Tue, 24 Jul 2008 20:10:27 GMT</date></version><abstract>x</abstract></arXivRaw>"),
+                        List.of("authors=Balázs/C.; Berger/E. L.", "year=2007", "arxiv=0704.0001")),
+                Arguments.of("oai_dc first dc:date", "a.xml", OAI.formatted(
+                                "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                                        + "<dc:creator>Callan, David</dc:creator><dc:description>x</dc:description>"
+                                        + "<dc:date>2007-03-30</dc:date><dc:date>2009-01-01</dc:date></oai_dc:dc>"),
+                        List.of("authors=Callan/David", "year=2007")),
+                Arguments.of("atom published, journal_ref, doi", "a.xml", ATOM.formatted(
+                                "<updated>2009-01-01T00:00:00Z</updated><published>2007-04-02T19:18:42Z</published>"
+                                        + "<author><name>Charles de la Vallée Poussin</name></author>"
+                                        + "<arxiv:journal_ref>Phys.Rev.D76:013009,2007</arxiv:journal_ref><arxiv:doi>10.1103/PhysRevD.76.013009</arxiv:doi>"),
+                        List.of("year=2007", "venue=Phys.Rev.D76:013009,2007", "doi=10.1103/physrevd.76.013009",
+                                "authors=de la Vallée Poussin/Charles")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bibliographicFields")
+    void eachFormatMapsTheBibliographicFields(String name, String file, String content, List<String> expected) {
+        Parsing parsing = Parsing.of(file, content);
+        assertThat(parsing.rejections()).isEmpty();
+        Map<String, String> fields = FieldMappingCases.fields(parsing.record(0));
+
+        FieldMappingCases.expected(expected.toArray(String[]::new)).forEach((field, value) -> {
+            if (value.equals("-")) {
+                assertThat(fields).as(field).doesNotContainKey(field);
+            } else {
+                assertThat(fields).as(field).containsEntry(field, value);
+            }
+        });
+    }
+
+    private static String ris(String... lines) {
+        return "TY  - JOUR\nAB  - An abstract.\n" + String.join("\n", lines) + "\nER  - \n";
+    }
 
     private static ParsedRecord first(String file) {
         return Parsing.of(file, FormatsTest.bytes(file)).record(0);
