@@ -1,6 +1,7 @@
 package io.abstractcatalog.ingest.format;
 
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -49,7 +50,7 @@ public final class ArxivAtomFormat extends XmlRecordFormat {
     }
 
     @Override
-    void field(List<String> path, XMLStreamReader element, String text, RecordBuilder record) {
+    void field(List<String> path, Map<String, String> attributes, String text, RecordBuilder record) {
         String leaf = path.get(path.size() - 1);
         if (path.size() == 1) {
             switch (leaf) {

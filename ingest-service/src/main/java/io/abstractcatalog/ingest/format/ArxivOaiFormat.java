@@ -1,7 +1,7 @@
 package io.abstractcatalog.ingest.format;
 
-import io.abstractcatalog.contract.Author;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -51,15 +51,12 @@ public final class ArxivOaiFormat extends XmlRecordFormat {
     @Override
     void end(List<String> path, RecordBuilder record) {
         if (path.size() == 4 && path.get(3).equals("author")) {
-            String[] names = record.personParts();
-            record.author(names[1] == null ? Author.parse(names[0]) : new Author(null, names[1], names[0], null));
-            names[0] = null;
-            names[1] = null;
+            record.author(record.person().take());
         }
     }
 
     @Override
-    void field(List<String> path, XMLStreamReader element, String text, RecordBuilder record) {
+    void field(List<String> path, Map<String, String> attributes, String text, RecordBuilder record) {
         String leaf = path.get(path.size() - 1);
         if (path.size() == 2 && path.get(0).equals("header") && leaf.equals("identifier")) {
             record.sourceId(text);
@@ -79,10 +76,10 @@ public final class ArxivOaiFormat extends XmlRecordFormat {
     private void arxiv(List<String> path, String leaf, String text, RecordBuilder record) {
         boolean inAuthor = path.size() == 5 && path.get(2).equals("authors") && path.get(3).equals("author");
         if (inAuthor) {
-            String[] names = record.personParts();
+            PersonParts person = record.person();
             switch (leaf) {
-                case "keyname" -> names[1] = text;
-                case "forenames" -> names[0] = text;
+                case "keyname" -> person.family = text;
+                case "forenames" -> person.given = text;
                 case "affiliation" -> record.addOne(Field.AFFILIATIONS, text);
                 default -> {
                 }

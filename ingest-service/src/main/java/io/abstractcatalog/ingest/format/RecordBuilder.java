@@ -40,8 +40,10 @@ final class RecordBuilder {
     private String venueAbbreviation;
     private String pmid;
     private String pmcid;
-    /** Given and family names of a person being read (XML formats that split them). */
-    private final String[] personParts = new String[2];
+    /** The name parts of an author being read (XML formats that split them). */
+    private final PersonParts person = new PersonParts();
+    /** Why the format refuses this candidate whatever it holds (a kind of record it does not read). */
+    private String refusal;
 
     RecordBuilder(int ordinal, int line, int maxLength) {
         this.ordinal = ordinal;
@@ -49,8 +51,15 @@ final class RecordBuilder {
         this.maxLength = maxLength;
     }
 
-    String[] personParts() {
-        return personParts;
+    PersonParts person() {
+        return person;
+    }
+
+    /** Rejects the candidate with {@code reason} when it is emitted, whatever fields it has. */
+    void refuse(String reason) {
+        if (refusal == null) {
+            refusal = reason;
+        }
     }
 
     int ordinal() {
@@ -267,7 +276,9 @@ final class RecordBuilder {
     /** Sends the record, or its rejection, to {@code sink}. */
     void emit(RecordSink sink) {
         String shown = excerpt != null ? excerpt : title != null ? title : sourceId != null ? sourceId : "";
-        if (tooLong) {
+        if (refusal != null) {
+            sink.reject(new ParseRejection(ordinal, line, refusal, shown));
+        } else if (tooLong) {
             sink.reject(new ParseRejection(ordinal, line, "record longer than " + maxLength + " characters", shown));
         } else if (abstractText == null || abstractText.toString().isBlank()) {
             sink.reject(new ParseRejection(ordinal, line, "no abstract", shown));
