@@ -59,6 +59,14 @@ class FieldMappingTest {
                         List.of("authors=Doe/J.; Roe/R.", "venue=Gut", "pmid=27797938", "pmcid=PMC5116089")),
                 Arguments.of("csv comma-separated full names", "a.csv", "abstract;authors\nx;C. Balázs, E. L. Berger\n",
                         List.of("authors=Balázs/C.; Berger/E. L.")),
+                // MEDLINE text: FAU over AU, AUID's ORCID for the author above it, a group author, TA only without JT
+                Arguments.of("medline FAU, AUID, CN", "a.nbib", "PMID- 1\nTI  - A title\nAB  - An abstract\n      continued.\n"
+                                + "FAU - van der Berg, Anna\nAU  - van der Berg A\nAUID- ORCID: 0000-0002-1825-0097\nCN  - ATLAS Collaboration\n"
+                                + "TA  - Nat Med\nDP  - 1998 Dec-1999 Jan\nLID - S1234 [pii]\nLID - 10.1038/nm1298 [doi]\n",
+                        List.of("authors=van der Berg/Anna/0000-0002-1825-0097; null/null", "venue=Nat Med", "year=1998",
+                                "doi=10.1038/nm1298", "pmid=1", "id=1")),
+                Arguments.of("medline AU only", "a.nbib", "PMID- 2\nAB  - An abstract.\nAU  - de Hoon MJ\nAU  - Imoto S\nJT  - Bioinformatics\nTA  - Bioinformatics (Oxf)\n",
+                        List.of("authors=de Hoon/MJ; Imoto/S", "venue=Bioinformatics")),
                 // arXiv OAI-PMH and Atom
                 Arguments.of("oai arXiv keyname and forenames, journal-ref", "a.xml", OAI.formatted(
                                 "<arXiv xmlns=\"http://arxiv.org/OAI/arXiv/\"><id>0704.0001</id><created>2007-04-02</created><updated>2008-11-13</updated>"

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +25,9 @@ class RealWorldFilesTest {
                 Arguments.of("pubmed-efetch-pubmed2.xml", "pubmed-xml", List.of("11748933", "11700088"), List.of()),
                 Arguments.of("pubmed-efetch-pubmed4.xml", "pubmed-xml", List.of("27797938"), List.of()),
                 Arguments.of("pubmed-efetch-pubmed5.xml", "pubmed-xml", List.of("28775130"), List.of()),
-                Arguments.of("pubmed-efetch-pubmed6.xml", "pubmed-xml", List.of("30108519"), List.of()));
+                Arguments.of("pubmed-efetch-pubmed6.xml", "pubmed-xml", List.of("30108519"), List.of()),
+                Arguments.of("medline-1.nbib", "medline", List.of("12230038"), List.of()),
+                Arguments.of("medline-2.nbib", "medline", List.of("16403221", "16377612", "14871861", "14630660"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,7 +68,52 @@ class RealWorldFilesTest {
                         "title=A \"Blood Relationship\" Between the Overlooked Minimum Lactate Equivalent and Maximal Lactate Steady"
                                 + " State in Trained Runners. Back to the Old Days?",
                         "authors=Garcia-Tabar/Ibai; Gorostiaga/Esteban M", "venue=Frontiers in physiology", "year=2018",
-                        "pmid=30108519", "doi=10.3389/fphys.2018.01034", "pmcid=PMC6079548")));
+                        "pmid=30108519", "doi=10.3389/fphys.2018.01034", "pmcid=PMC6079548")),
+                Arguments.of("medline-1.nbib", 0, List.of(
+                        "title=The Bio* toolkits--a brief overview.", "authors=Mangalam/Harry",
+                        "affiliations=tacg Informatics, Irvine, CA 92612, USA. hjm@tacgi.com",
+                        "venue=Briefings in bioinformatics", "year=2002", "pmid=12230038")),
+                Arguments.of("medline-2.nbib", 0, List.of(
+                        "title=A high level interface to SCOP and ASTRAL implemented in python.",
+                        "authors=Casbon/James A; Crooks/Gavin E; Saqi/Mansoor A S",
+                        "affiliations=Bioinformatics, Institute of Cell and Molecular Science, School of Medicine and Dentistry,"
+                                + " Queen Mary, University of London, London EC1 6BQ, UK. j.a.casbon@qmul.ac.uk",
+                        "venue=BMC bioinformatics", "year=2006", "pmid=16403221", "pmcid=PMC1373603",
+                        "doi=10.1186/1471-2105-7-10")),
+                Arguments.of("medline-2.nbib", 1, List.of(
+                        "title=GenomeDiagram: a python package for the visualization of large-scale genomic data.",
+                        "authors=Pritchard/Leighton; White/Jennifer A; Birch/Paul R J; Toth/Ian K",
+                        "venue=Bioinformatics (Oxford, England)", "year=2006", "doi=10.1093/bioinformatics/btk021")),
+                Arguments.of("medline-2.nbib", 2, List.of(
+                        "authors=de Hoon/M J L; Imoto/S; Nolan/J; Miyano/S", "year=2004", "doi=10.1093/bioinformatics/bth078")));
+    }
+
+    @Test
+    void aStructuredPubmedAbstractKeepsItsLabelsInOrderAndLosesItsMarkup() {
+        ParsedRecord record = Parsing.of("pubmed.xml", bytes("pubmed-efetch-pubmed4.xml")).record(0);
+
+        assertThat(record.abstractText()).startsWith("OBJECTIVE: Telomere shortening occurs as an early event in pancreatic"
+                        + " tumorigenesis, and genetic variants at the telomerase reverse transcriptase (TERT) gene region")
+                .contains(" DESIGN: We measured prediagnostic leucocyte telomere length", " RESULTS: Shorter prediagnostic",
+                        " CONCLUSIONS: Prediagnostic leucocyte telomere length and genetic variants at the TERT gene region")
+                .doesNotContain("<i>");
+        assertThat(record.authors().get(0)).satisfies(a -> {
+            assertThat(a.family()).isEqualTo("Bao");
+            assertThat(a.given()).isEqualTo("Ying");
+        });
+        assertThat(record.affiliations()).first().isEqualTo("Channing Division of Network Medicine, Department of Medicine,"
+                + " Brigham and Women's Hospital, and Harvard Medical School, Boston, Massachusetts, USA.");
+        assertThat(record.authors()).hasSize(22);
+    }
+
+    @Test
+    void pubmedAffiliationsOfEveryAuthorWithCharacterReferences() {
+        ParsedRecord record = Parsing.of("pubmed.xml", bytes("pubmed-efetch-pubmed2.xml")).record(0);
+
+        assertThat(record.authors()).extracting(FieldMappingCases::author)
+                .startsWith("Taddei/A R", "Barbato/F", "Abelli/L", "Canese/S");
+        assertThat(record.affiliations()).first()
+                .isEqualTo("Dipartimento di Scienze Ambientali, Università degli Studi della Tuscia, 01100 Viterbo, Italy.");
     }
 
     @ParameterizedTest(name = "{0} record {1}")
