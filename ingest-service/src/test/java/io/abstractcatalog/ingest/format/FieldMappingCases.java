@@ -12,7 +12,7 @@ final class FieldMappingCases {
     }
 
     /**
-     * {@code authors} as {@code family/given} (plus {@code /orcid} when there is one) joined by {@code "; "}; the
+     * {@code authors} as {@code family/given} (or the name when there is no family name; plus {@code /orcid} when there is one) joined by {@code "; "}; the
      * other fields as they are; null fields left out.
      */
     static Map<String, String> fields(ParsedRecord record) {
@@ -33,7 +33,7 @@ final class FieldMappingCases {
     }
 
     static String author(Author author) {
-        String parts = author.family() + "/" + author.given();
+        String parts = author.family() == null ? author.name() : author.family() + "/" + author.given();
         return author.orcid() == null ? parts : parts + "/" + author.orcid();
     }
 

@@ -63,7 +63,7 @@ class FieldMappingTest {
                 Arguments.of("medline FAU, AUID, CN", "a.nbib", "PMID- 1\nTI  - A title\nAB  - An abstract\n      continued.\n"
                                 + "FAU - van der Berg, Anna\nAU  - van der Berg A\nAUID- ORCID: 0000-0002-1825-0097\nCN  - ATLAS Collaboration\n"
                                 + "TA  - Nat Med\nDP  - 1998 Dec-1999 Jan\nLID - S1234 [pii]\nLID - 10.1038/nm1298 [doi]\n",
-                        List.of("authors=van der Berg/Anna/0000-0002-1825-0097; null/null", "venue=Nat Med", "year=1998",
+                        List.of("authors=van der Berg/Anna/0000-0002-1825-0097; ATLAS Collaboration", "venue=Nat Med", "year=1998",
                                 "doi=10.1038/nm1298", "pmid=1", "id=1")),
                 Arguments.of("medline AU only", "a.nbib", "PMID- 2\nAB  - An abstract.\nAU  - de Hoon MJ\nAU  - Imoto S\nJT  - Bioinformatics\nTA  - Bioinformatics (Oxf)\n",
                         List.of("authors=de Hoon/MJ; Imoto/S", "venue=Bioinformatics")),
@@ -195,6 +195,44 @@ class FieldMappingTest {
         assertThat(quoted.affiliations()).containsExactly("Smith College", "Université de Montréal");
         assertThat(quoted.url()).isEqualTo("https://arxiv.org/abs/0704.0002");
         assertThat(parsing.record(2).arxivId()).isEqualTo("0704.0003");
+    }
+
+    @Test
+    void crossrefSingleWorkWithJatsAbstractAndIssuedDate() {
+        ParsedRecord record = first("crossref-work.json");
+
+        assertThat(FieldMappingCases.fields(record)).containsAllEntriesOf(FieldMappingCases.expected(
+                "title=Leucocyte telomere length, genetic variants at the TERT gene region and risk of pancreatic cancer",
+                "authors=Bao/Ying/0000-0002-1825-0097; Prescott/Jennifer; PanScan Consortium",
+                "affiliations=Channing Division of Network Medicine, Brigham and Women's Hospital, Boston, Massachusetts, USA",
+                "year=2016", "venue=Gut", "doi=10.1136/gutjnl-2016-312510", "url=http://dx.doi.org/10.1136/gutjnl-2016-312510",
+                "id=10.1136/gutjnl-2016-312510"));
+        assertThat(record.abstractText()).isEqualTo("Objective: Telomere shortening occurs as an early event in pancreatic"
+                + " tumorigenesis, and genetic variants at the telomerase reverse transcriptase (TERT) gene region have been"
+                + " associated with pancreatic cancer risk. Conclusions: Prediagnostic leucocyte telomere length & genetic"
+                + " variants at the TERT gene region were associated with risk (p<0.05).");
+        assertThat(record.line()).isEqualTo(5);
+    }
+
+    @Test
+    void crossrefWorkListAndJsonLines() {
+        Parsing list = parse("crossref-works.json");
+        Parsing lines = parse("crossref-works.jsonl");
+
+        assertThat(FieldMappingCases.fields(list.record(0))).containsAllEntriesOf(FieldMappingCases.expected(
+                "authors=Balázs/C.; Berger/E. L.", "affiliations=Argonne National Laboratory", "year=2007",
+                "venue=Physical Review D", "doi=10.1103/physrevd.76.013009"));
+        assertThat(FieldMappingCases.fields(list.record(1))).containsAllEntriesOf(FieldMappingCases.expected(
+                "arxiv=0704.0002", "year=2007", "url=https://arxiv.org/abs/0704.0002")).doesNotContainKey("doi");
+        assertThat(FieldMappingCases.fields(lines.record(0))).containsAllEntriesOf(FieldMappingCases.expected(
+                "venue=Frontiers in Physiology", "year=2018", "doi=10.3389/fphys.2018.01034",
+                "authors=Garcia-Tabar/Ibai; Gorostiaga/Esteban M."));
+        assertThat(lines.record(0).abstractText()).isEqualTo("Maximal Lactate Steady State (MLSS) and Lactate Threshold (LT) are"
+                + " physiological landmarks. Both share mechanisms.");
+        assertThat(FieldMappingCases.fields(lines.record(1))).containsAllEntriesOf(FieldMappingCases.expected(
+                "venue=Occup Environ Med", "year=2018"));
+        assertThat(lines.record(1).abstractText()).isEqualTo("Objectives: Animal studies suggest that exposure to pesticides may alter thyroid function.");
+        assertThat(lines.lines()).containsExactly(1, 3);
     }
 
     @Test
