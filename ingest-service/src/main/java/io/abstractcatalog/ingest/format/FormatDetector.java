@@ -46,7 +46,7 @@ public final class FormatDetector {
         return new FormatDetector(List.of(new AffiliationPageFormat(), new TrendingPageFormat(), new JsonLinesFormat(),
                 new JsonArrayFormat(), new CsvFormat(), new BibtexFormat(), new RisFormat(), new ArxivOaiFormat(),
                 new ArxivAtomFormat(), new PubmedXmlFormat(), new MedlineFormat(),
-                new CrossrefJsonFormat()));
+                new CrossrefJsonFormat(), new OpenAlexJsonFormat()));
     }
 
     public List<String> names() {

@@ -70,6 +70,11 @@ final class RecordBuilder {
         return line;
     }
 
+    /** The most characters the record may hold. */
+    int maxLength() {
+        return maxLength;
+    }
+
     /** What identifies the candidate in a rejection, when no better excerpt was given. */
     RecordBuilder excerpt(String text) {
         if (excerpt == null && text != null && !text.isBlank()) {

@@ -236,6 +236,39 @@ class FieldMappingTest {
     }
 
     @Test
+    void openAlexWorkWithInvertedIndexAuthorshipsAndIds() {
+        ParsedRecord record = first("openalex-work.json");
+
+        assertThat(FieldMappingCases.fields(record)).containsAllEntriesOf(FieldMappingCases.expected(
+                "title=The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles",
+                "authors=Piwowar/Heather/0000-0002-1825-0097; Priem/Jason; Larivière/Vincent",
+                "affiliations=OurResearch; Impactstory, Sanford, NC, USA; Université de Montréal",
+                "year=2018", "venue=PeerJ", "doi=10.7717/peerj.4375", "pmid=29456894", "pmcid=PMC5815332",
+                "id=https://openalex.org/W2741809807")).doesNotContainKey("arxiv");
+        assertThat(record.abstractText()).startsWith("Despite growing interest in Open Access (OA) to scholarly literature, there is")
+                .endsWith("(19M in total) and that this proportion is growing.");
+        assertThat(record.line()).isEqualTo(1);
+    }
+
+    @Test
+    void openAlexListResponseAndSnapshotLines() {
+        Parsing list = parse("openalex-works.json");
+        Parsing lines = parse("openalex-works.jsonl");
+
+        assertThat(FieldMappingCases.fields(list.record(0))).containsAllEntriesOf(FieldMappingCases.expected(
+                "arxiv=0704.0002", "venue=arXiv (Cornell University)", "year=2007",
+                "authors=Streinu/Ileana; Theran/Louis", "affiliations=Smith College")).doesNotContainKey("doi");
+        assertThat(list.record(0).abstractText()).isEqualTo("We describe a new algorithm, the $(k,\\ell)$-pebble game with colors,"
+                + " and use it to obtain a characterization of the family of $(k,\\ell)$-sparse graphs.");
+        assertThat(list.rejections()).singleElement().satisfies(r -> assertThat(r.excerpt()).isEqualTo("A work without an abstract"));
+        assertThat(FieldMappingCases.fields(lines.record(1))).containsAllEntriesOf(FieldMappingCases.expected(
+                "title=Proton MRI of 13C distribution by J and chemical shift editing", "year=2001",
+                "venue=Journal of Magnetic Resonance", "doi=10.1006/jmre.2001.2429", "pmid=11700088",
+                "authors=Casieri/C.", "affiliations=University of L'Aquila"));
+        assertThat(lines.lines()).containsExactly(1, 3);
+    }
+
+    @Test
     void latexAccentsFoldToUnicode() {
         assertThat(Latex.toUnicode("{\\\"u} \\'e {\\'{e}} \\`a \\^o \\~n \\c{c} \\v{s} \\v s \\ss{} {\\o} \\AA{} {\\l} \\H{o} \\'{\\i}"))
                 .isEqualTo("ü é é à ô ñ ç š š ß ø Å ł ő í");

@@ -57,7 +57,7 @@ class HostileInputTest {
                 failed("document.pdf", "binary file: a PDF document"),
                 failed("empty.jsonl", "empty file"),
                 failed("blank-lines.csv", "file has only blank lines"),
-                failed("prose.txt", "format not recognised (known: affiliation-page, trending-page, json-lines, json-array, csv, bibtex, ris, arxiv-oai, arxiv-atom, pubmed-xml, medline, crossref-json); it starts with: \"Dear colleagues,\""),
+                failed("prose.txt", "format not recognised (known: affiliation-page, trending-page, json-lines, json-array, csv, bibtex, ris, arxiv-oai, arxiv-atom, pubmed-xml, medline, crossref-json, openalex-json); it starts with: \"Dear colleagues,\""),
                 failed("latin1-row.csv", "not valid UTF-8 text at line 2"),
                 failed("latin1-line5.bib", "not valid UTF-8 text at line 4"),
                 failed("invalid-utf8-line3.jsonl", "not valid UTF-8 text at line 3"),
