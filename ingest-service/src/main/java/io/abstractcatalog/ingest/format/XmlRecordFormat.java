@@ -72,6 +72,7 @@ abstract class XmlRecordFormat implements RecordFormat {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's: no surprise from the class path
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // an entity only a DTD could declare (&nbsp;) then comes as an ENTITY_REFERENCE event, which is refused
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             // never reached with DTD support off; should a parser ever ask, nothing is fetched
