@@ -16,6 +16,13 @@ class FieldMappingTest {
 
     private static final String OAI = "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><ListRecords><record>"
             + "<header><identifier>oai:arXiv.org:0704.0001</identifier></header><metadata>%s</metadata></record></ListRecords></OAI-PMH>";
+    private static final String PUBMED = "<?xml version=\"1.0\" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, 1st January 2025//EN\""
+            + " \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd\">\n<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version=\"1\">10000001</PMID>"
+            + "<Article><Journal>%s</Journal><ArticleTitle>H<sub>2</sub>O at 10<sup>-3</sup> K</ArticleTitle>"
+            + "<Abstract><AbstractText>An abstract.</AbstractText></Abstract>%s</Article></MedlineCitation>"
+            + "<PubmedData><ArticleIdList><ArticleId IdType=\"pubmed\">10000001</ArticleId><ArticleId IdType=\"doi\">10.1000/own</ArticleId></ArticleIdList>"
+            + "<ReferenceList><Reference><ArticleIdList><ArticleId IdType=\"doi\">10.1000/cited</ArticleId><ArticleId IdType=\"pmc\">PMC1</ArticleId>"
+            + "</ArticleIdList></Reference></ReferenceList></PubmedData></PubmedArticle></PubmedArticleSet>";
     private static final String ATOM = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\">"
             + "<entry><id>http://arxiv.org/abs/0704.0001v2</id><summary>An abstract.</summary>%s</entry></feed>";
 
@@ -67,6 +74,20 @@ class FieldMappingTest {
                                 "doi=10.1038/nm1298", "pmid=1", "id=1")),
                 Arguments.of("medline AU only", "a.nbib", "PMID- 2\nAB  - An abstract.\nAU  - de Hoon MJ\nAU  - Imoto S\nJT  - Bioinformatics\nTA  - Bioinformatics (Oxf)\n",
                         List.of("authors=de Hoon/MJ; Imoto/S", "venue=Bioinformatics")),
+                // PubMed XML: MedlineDate, ISOAbbreviation only without Title, group and ORCID authors, the article's own ids
+                Arguments.of("pubmed MedlineDate, abbreviation, collective and ORCID authors", "a.xml", PUBMED.formatted(
+                                "<JournalIssue><PubDate><MedlineDate>1998 Dec-1999 Jan</MedlineDate></PubDate></JournalIssue><ISOAbbreviation>Nat Med</ISOAbbreviation>",
+                                "<AuthorList><Author><LastName>van der Berg</LastName><Initials>A</Initials><Identifier Source=\"ORCID\">https://orcid.org/0000-0002-1825-0097</Identifier>"
+                                        + "<AffiliationInfo><Affiliation>Leiden <i>University</i></Affiliation></AffiliationInfo></Author>"
+                                        + "<Author><CollectiveName>ATLAS Collaboration</CollectiveName></Author></AuthorList>"
+                                        + "<ArticleDate DateType=\"Electronic\"><Year>1998</Year></ArticleDate>"),
+                        List.of("title=H2O at 10-3 K", "authors=van der Berg/A/0000-0002-1825-0097; ATLAS Collaboration",
+                                "affiliations=Leiden University", "year=1998", "venue=Nat Med", "doi=10.1000/own", "pmid=10000001",
+                                "pmcid=-", "id=10000001")),
+                Arguments.of("pubmed ArticleDate when PubDate has no year", "a.xml", PUBMED.formatted(
+                                "<JournalIssue><PubDate><Season>Spring</Season></PubDate></JournalIssue><Title>Gut</Title><ISOAbbreviation>Gut</ISOAbbreviation>",
+                                "<ELocationID EIdType=\"pii\">S0001</ELocationID><ArticleDate DateType=\"Electronic\"><Year>2016</Year></ArticleDate>"),
+                        List.of("year=2016", "venue=Gut", "doi=10.1000/own")),
                 // arXiv OAI-PMH and Atom
                 Arguments.of("oai arXiv keyname and forenames, journal-ref", "a.xml", OAI.formatted(
                                 "<arXiv xmlns=\"http://arxiv.org/OAI/arXiv/\"><id>0704.0001</id><created>2007-04-02</created><updated>2008-11-13</updated>"
@@ -106,6 +127,19 @@ class FieldMappingTest {
                 assertThat(fields).as(field).containsEntry(field, value);
             }
         });
+    }
+
+    @Test
+    void aPubmedBookArticleIsRejectedAndTheArticlesAroundItAreRead() {
+        String article = "<PubmedArticle><MedlineCitation><PMID>%s</PMID><Article><Abstract><AbstractText>Text.</AbstractText>"
+                + "</Abstract></Article></MedlineCitation></PubmedArticle>\n";
+        Parsing parsing = Parsing.of("a.xml", "<PubmedArticleSet>\n" + article.formatted("1")
+                + "<PubmedBookArticle><BookDocument><PMID>2</PMID><Abstract><AbstractText>Book.</AbstractText></Abstract></BookDocument></PubmedBookArticle>\n"
+                + article.formatted("3") + "</PubmedArticleSet>\n");
+
+        assertThat(parsing.records()).extracting(ParsedRecord::pmid).containsExactly("1", "3");
+        assertThat(parsing.ordinals()).containsExactly(0, 2);
+        assertThat(parsing.problems()).containsExactly("line 3: a PubMed book article (PubmedBookArticle) is not read: only journal articles are");
     }
 
     private static String ris(String... lines) {
