@@ -116,6 +116,11 @@ class HostileInputTest {
                 done("xml-atom-long-summary.xml", 1, "line 2: record longer than 2000 characters"),
                 done("xml-atom-no-entries.xml", 0),
                 done("xml-oai-error.xml", 0),
+                // the formats of bibliographic services
+                done("medline-no-abstract.nbib", 2, "line 4: no abstract"),
+                failed("crossref-truncated.json", "malformed JSON at line 2: Unexpected end-of-input"),
+                done("crossref-long-references.jsonl", 1, "line 1: record longer than 2000 characters"),
+                done("openalex-huge-position.jsonl", 1, "line 1: record longer than 2000 characters"),
                 // the page formats
                 failed("affiliation-long-header.txt", "the affiliation line is longer than 2000 characters"),
                 done("trending-title-only.txt", 0, "line 2: title without abstract"));
