@@ -1,6 +1,7 @@
 package io.abstractcatalog.ingest.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -22,6 +23,12 @@ final class JsonRecords {
                         .build())
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
+    }
+
+    /** Where {@code location} is, in characters or, for a parser reading bytes (a file), in bytes. */
+    static long offset(JsonLocation location) {
+        long chars = location.getCharOffset();
+        return chars >= 0 ? chars : location.getByteOffset();
     }
 
     /** Reads the object whose START_OBJECT is the current token, up to and including its END_OBJECT. */

@@ -58,12 +58,6 @@ abstract class JsonWorksFormat implements RecordFormat {
         }
     }
 
-    /** Where {@code location} is, in characters or, for a parser reading bytes (ours), in bytes. */
-    private static long offset(JsonLocation location) {
-        long chars = location.getCharOffset();
-        return chars >= 0 ? chars : location.getByteOffset();
-    }
-
     /** The state of one file's reading: the next ordinal. */
     private final class Reading {
         private final JsonParser parser;
@@ -92,7 +86,7 @@ abstract class JsonWorksFormat implements RecordFormat {
         /** The object whose START_OBJECT is the current token. */
         private void object() throws IOException {
             int line = parser.currentTokenLocation().getLineNr();
-            long start = offset(parser.currentTokenLocation());
+            long start = JsonRecords.offset(parser.currentTokenLocation());
             RecordBuilder record = null;
             Work work = null;
             boolean envelope = false;
@@ -127,7 +121,7 @@ abstract class JsonWorksFormat implements RecordFormat {
             } else {
                 work.finish();
             }
-            long end = offset(parser.currentLocation());
+            long end = JsonRecords.offset(parser.currentLocation());
             if (start >= 0 && end - start > limits.maxRecordLength() * 2L + 10_000) {
                 record.tooLong(); // mostly fields we do not use (reference lists): still more than a record may be
             }

@@ -75,6 +75,7 @@ class HostileInputTest {
                 failed("array-missing-comma.json", "malformed JSON array at line 3: Unexpected character ('{'"),
                 done("array-of-scalars.json", 1, "line 1: array element is not a JSON object", "line 1: array element is not a JSON object",
                         "line 1: array element is not a JSON object", "line 1: array element is not a JSON object"),
+                done("array-long-unused-field.json", 1, "line 2: record longer than 2000 characters"),
                 failed("array-unclosed-string.json", "malformed JSON array at line 1: Illegal unquoted character"),
                 failed("json-object-pretty.json", "a JSON document spread over several lines is not supported"),
                 done("jsonl-mixed.jsonl", 2, "line 2: malformed JSON: Unexpected end-of-input", "line 3: not a JSON object",
