@@ -1,12 +1,14 @@
 package io.abstractcatalog.ingest.format;
 
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * The arXiv API's Atom feed: {@code <feed>} with one {@code <entry>} per paper ({@code id} =
- * {@code http://arxiv.org/abs/2101.00001v2}, {@code title}, {@code summary}, {@code published}, {@code author/name}
- * with {@code arxiv:affiliation}, {@code link rel="alternate"}, {@code arxiv:doi}). Any Atom feed with the same
+ * {@code http://arxiv.org/abs/2101.00001v2}, {@code title}, {@code summary}, {@code published} (the first version's
+ * date), {@code author/name} with {@code arxiv:affiliation}, {@code link rel="alternate"}, {@code arxiv:doi},
+ * {@code arxiv:journal_ref} as venue). Any Atom feed with the same
  * elements is read the same way.
  */
 public final class ArxivAtomFormat extends XmlRecordFormat {
@@ -48,7 +50,7 @@ public final class ArxivAtomFormat extends XmlRecordFormat {
     }
 
     @Override
-    void field(List<String> path, XMLStreamReader element, String text, RecordBuilder record) {
+    void field(List<String> path, Map<String, String> attributes, String text, RecordBuilder record) {
         String leaf = path.get(path.size() - 1);
         if (path.size() == 1) {
             switch (leaf) {
@@ -60,6 +62,7 @@ public final class ArxivAtomFormat extends XmlRecordFormat {
                 case "summary" -> record.add(Field.ABSTRACT, text);
                 case "published" -> record.year(text);
                 case "doi" -> record.doi(text);
+                case "journal_ref" -> record.venue(text);
                 default -> {
                 }
             }

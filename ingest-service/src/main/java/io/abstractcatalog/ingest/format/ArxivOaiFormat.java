@@ -1,12 +1,14 @@
 package io.abstractcatalog.ingest.format;
 
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * An arXiv OAI-PMH harvest ({@code <OAI-PMH>}, {@code ListRecords/record}) with {@code arXiv} metadata
- * ({@code id}, {@code title}, {@code abstract}, {@code authors/author/keyname+forenames+affiliation}, {@code doi},
- * {@code created}) or {@code oai_dc} ({@code dc:title}, {@code dc:creator}, {@code dc:description} — the first that
+ * ({@code id}, {@code title}, {@code abstract}, {@code authors/author/keyname+forenames+affiliation} as family and
+ * given names, {@code doi}, {@code journal-ref} as venue, {@code created}: the first version's date), {@code arXivRaw}
+ * ({@code authors} in one string, the first {@code version/date}) or {@code oai_dc} ({@code dc:title}, {@code dc:creator}, {@code dc:description} — the first that
  * is not a "Comment:", {@code dc:date}, {@code dc:identifier} URLs and DOIs). The header's {@code identifier} is the
  * source id; a deleted record (no metadata) is rejected; the {@code resumptionToken} is ignored (one file is one
  * response page).
@@ -49,16 +51,12 @@ public final class ArxivOaiFormat extends XmlRecordFormat {
     @Override
     void end(List<String> path, RecordBuilder record) {
         if (path.size() == 4 && path.get(3).equals("author")) {
-            String[] names = record.personParts();
-            String name = names[0] == null ? names[1] : names[1] == null ? names[0] : names[0] + " " + names[1];
-            record.addOne(Field.AUTHORS, name);
-            names[0] = null;
-            names[1] = null;
+            record.author(record.person().take());
         }
     }
 
     @Override
-    void field(List<String> path, XMLStreamReader element, String text, RecordBuilder record) {
+    void field(List<String> path, Map<String, String> attributes, String text, RecordBuilder record) {
         String leaf = path.get(path.size() - 1);
         if (path.size() == 2 && path.get(0).equals("header") && leaf.equals("identifier")) {
             record.sourceId(text);
@@ -78,14 +76,18 @@ public final class ArxivOaiFormat extends XmlRecordFormat {
     private void arxiv(List<String> path, String leaf, String text, RecordBuilder record) {
         boolean inAuthor = path.size() == 5 && path.get(2).equals("authors") && path.get(3).equals("author");
         if (inAuthor) {
-            String[] names = record.personParts();
+            PersonParts person = record.person();
             switch (leaf) {
-                case "keyname" -> names[1] = text;
-                case "forenames" -> names[0] = text;
+                case "keyname" -> person.family = text;
+                case "forenames" -> person.given = text;
                 case "affiliation" -> record.addOne(Field.AFFILIATIONS, text);
                 default -> {
                 }
             }
+            return;
+        }
+        if (path.size() == 4 && path.get(2).equals("version") && leaf.equals("date")) {
+            record.year(text); // arXivRaw lists versions oldest first: the first date is the first version's
             return;
         }
         if (path.size() != 3) {
@@ -97,6 +99,7 @@ public final class ArxivOaiFormat extends XmlRecordFormat {
             case "abstract" -> record.add(Field.ABSTRACT, text);
             case "doi" -> record.doi(text);
             case "created" -> record.year(text);
+            case "journal-ref" -> record.venue(text);
             case "authors" -> record.add(Field.AUTHORS, text.replace(",", ";")); // arXivRaw: "A, B and C"
             default -> {
             }

@@ -17,7 +17,7 @@ public enum Field {
     AFFILIATIONS("affiliations", "affiliation", "institution", "institutions", "ad"),
     DOI("doi", "do"),
     ARXIV_ID("arxiv_id", "arxiv"),
-    YEAR("year", "py", "y1", "date", "published", "publication_date", "publication_year", "pubyear"),
+    YEAR("year", "py", "y1", "date", "published", "publication_date", "publication_year", "pubyear", "issued"),
     URL("url", "ur", "link"),
     VENUE("venue", "journal", "journal_title", "container_title", "source_title", "so",
             "publication_title", "booktitle", "conference", "jo", "jf", "t2", "ja", "j2", "bt", "ta", "secondary_title"),

@@ -45,7 +45,8 @@ public final class FormatDetector {
     public static FormatDetector ofKnownFormats() {
         return new FormatDetector(List.of(new AffiliationPageFormat(), new TrendingPageFormat(), new JsonLinesFormat(),
                 new JsonArrayFormat(), new CsvFormat(), new BibtexFormat(), new RisFormat(), new ArxivOaiFormat(),
-                new ArxivAtomFormat()));
+                new ArxivAtomFormat(), new PubmedXmlFormat(), new MedlineFormat(),
+                new CrossrefJsonFormat(), new OpenAlexJsonFormat()));
     }
 
     public List<String> names() {

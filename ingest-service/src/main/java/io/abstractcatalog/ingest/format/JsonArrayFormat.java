@@ -45,7 +45,7 @@ public final class JsonArrayFormat implements RecordFormat {
                     throw new UnreadableFileException("malformed JSON array: it ends before its closing ']'", parser.currentLocation().getLineNr());
                 }
                 int line = parser.currentTokenLocation().getLineNr();
-                long start = parser.currentTokenLocation().getCharOffset();
+                long start = JsonRecords.offset(parser.currentTokenLocation());
                 RecordBuilder record = new RecordBuilder(ordinal++, line, limits.maxRecordLength());
                 if (token != JsonToken.START_OBJECT) {
                     String shown = token.isScalarValue() ? parser.getText() : token.asString();
@@ -54,7 +54,7 @@ public final class JsonArrayFormat implements RecordFormat {
                     continue;
                 }
                 JsonRecords.readObject(parser, record);
-                long end = parser.currentLocation().getCharOffset();
+                long end = JsonRecords.offset(parser.currentLocation());
                 if (start >= 0 && end - start > limits.maxRecordLength() * 2L + 10_000) {
                     record.tooLong(); // mostly fields we do not use: still more than a record may be
                 }

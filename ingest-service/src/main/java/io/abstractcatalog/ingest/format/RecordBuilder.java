@@ -36,10 +36,14 @@ final class RecordBuilder {
     private String url;
     private String sourceId;
     private String venue;
+    /** An abbreviated journal title, used only when the record names no full one. */
+    private String venueAbbreviation;
     private String pmid;
     private String pmcid;
-    /** Given and family names of a person being read (XML formats that split them). */
-    private final String[] personParts = new String[2];
+    /** The name parts of an author being read (XML formats that split them). */
+    private final PersonParts person = new PersonParts();
+    /** Why the format refuses this candidate whatever it holds (a kind of record it does not read). */
+    private String refusal;
 
     RecordBuilder(int ordinal, int line, int maxLength) {
         this.ordinal = ordinal;
@@ -47,8 +51,15 @@ final class RecordBuilder {
         this.maxLength = maxLength;
     }
 
-    String[] personParts() {
-        return personParts;
+    PersonParts person() {
+        return person;
+    }
+
+    /** Rejects the candidate with {@code reason} when it is emitted, whatever fields it has. */
+    void refuse(String reason) {
+        if (refusal == null) {
+            refusal = reason;
+        }
     }
 
     int ordinal() {
@@ -57,6 +68,11 @@ final class RecordBuilder {
 
     int line() {
         return line;
+    }
+
+    /** The most characters the record may hold. */
+    int maxLength() {
+        return maxLength;
     }
 
     /** What identifies the candidate in a rejection, when no better excerpt was given. */
@@ -196,6 +212,13 @@ final class RecordBuilder {
         }
     }
 
+    /** An abbreviated venue ({@code J2}, {@code ISOAbbreviation}, {@code TA}): the venue only if no full title comes. */
+    void venueAbbreviation(String text) {
+        if (venueAbbreviation == null && text != null && !text.isBlank()) {
+            venueAbbreviation = text.strip().replaceAll("\\s+", " ");
+        }
+    }
+
     void year(String text) {
         if (year == null) {
             Matcher matcher = YEAR.matcher(text);
@@ -258,13 +281,16 @@ final class RecordBuilder {
     /** Sends the record, or its rejection, to {@code sink}. */
     void emit(RecordSink sink) {
         String shown = excerpt != null ? excerpt : title != null ? title : sourceId != null ? sourceId : "";
-        if (tooLong) {
+        if (refusal != null) {
+            sink.reject(new ParseRejection(ordinal, line, refusal, shown));
+        } else if (tooLong) {
             sink.reject(new ParseRejection(ordinal, line, "record longer than " + maxLength + " characters", shown));
         } else if (abstractText == null || abstractText.toString().isBlank()) {
             sink.reject(new ParseRejection(ordinal, line, "no abstract", shown));
         } else {
             sink.accept(new ParsedRecord(ordinal, line, title, abstractText.toString().strip(), new ArrayList<>(affiliations),
-                    new ArrayList<>(authors.values()), doi, arxivId, year, url, sourceId, venue, pmid, pmcid));
+                    new ArrayList<>(authors.values()), doi, arxivId, year, url, sourceId,
+                    venue != null ? venue : venueAbbreviation, pmid, pmcid));
         }
     }
 

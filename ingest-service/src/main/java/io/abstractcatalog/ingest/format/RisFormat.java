@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 /**
  * RIS: tagged lines {@code XX  - value}; {@code TY} opens a record and {@code ER} closes it. A line without a tag
  * continues the value above it (a wrapped {@code AB}). Tags: {@code TI}/{@code T1} title, {@code AB}/{@code N2}
- * abstract, {@code AU}/{@code A1} authors, {@code AD} affiliations, {@code DO} DOI, {@code PY}/{@code Y1}/{@code DA}
- * year, {@code UR} URL (an arxiv.org URL also gives the arXiv id), {@code ID} the source's id.
+ * abstract, {@code AU}/{@code A1} authors (one per tag), {@code AD} affiliations, {@code DO} DOI, {@code PY}/{@code Y1}/
+ * {@code DA} year, {@code UR} URL (an arxiv.org URL also gives the arXiv id), {@code ID} (else {@code AN}, the
+ * accession number) the source's id, {@code JF}/{@code JO}/{@code T2}/{@code BT} the venue, {@code J2}/{@code JA}/
+ * {@code J1} abbreviations only when no full title is given. {@code SN} is an ISSN, not a venue: not read.
  * <p>
  * A record still open at the next {@code TY} or at the end of the file is rejected (it may be cut short); tagged
  * lines outside a record are rejected one by one.
@@ -107,7 +109,8 @@ public final class RisFormat implements LineFormat {
             case "DO" -> Field.DOI;
             case "PY", "Y1", "DA" -> Field.YEAR;
             case "UR", "L2" -> Field.URL;
-            case "ID" -> Field.ID;
+            case "ID", "AN" -> Field.ID;
+            case "JF", "JO", "T2", "BT", "J2", "JA", "J1" -> Field.VENUE;
             default -> null;
         };
     }
@@ -123,6 +126,13 @@ public final class RisFormat implements LineFormat {
                 record.arxivId(value);
             }
             case DOI -> record.doi(value);
+            case VENUE -> {
+                if (tag.startsWith("J") && !tag.equals("JF") && !tag.equals("JO")) {
+                    record.venueAbbreviation(value);
+                } else {
+                    record.venue(value);
+                }
+            }
             default -> record.add(field, value);
         }
     }

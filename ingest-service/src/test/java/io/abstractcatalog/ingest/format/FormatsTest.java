@@ -35,7 +35,17 @@ class FormatsTest {
                         List.of("line 30: no abstract")),
                 Arguments.of("oai-dc.xml", "arxiv-oai", List.of("oai:arXiv.org:0704.0004"), List.of()),
                 Arguments.of("atom.xml", "arxiv-atom", List.of("http://arxiv.org/abs/2101.00001v2", "http://arxiv.org/abs/hep-th/9901001v1"),
-                        List.of("line 39: no abstract")));
+                        List.of("line 39: no abstract")),
+                Arguments.of("crossref-work.json", "crossref-json", List.of("10.1136/gutjnl-2016-312510"), List.of()),
+                Arguments.of("crossref-works.json", "crossref-json", List.of("10.1103/physrevd.76.013009", "10.48550/arXiv.0704.0002"),
+                        List.of("line 2: no abstract")),
+                Arguments.of("crossref-works.jsonl", "crossref-json", List.of("10.3389/FPHYS.2018.01034", "10.1136/oemed-2017-104431"),
+                        List.of("line 2: not a JSON object")),
+                Arguments.of("openalex-work.json", "openalex-json", List.of("https://openalex.org/W2741809807"), List.of()),
+                Arguments.of("openalex-works.json", "openalex-json", List.of("https://openalex.org/W2952216447"),
+                        List.of("line 1: no abstract")),
+                Arguments.of("openalex-works.jsonl", "openalex-json",
+                        List.of("https://openalex.org/W2741809807", "https://openalex.org/W1963999999"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,13 +7,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,7 +57,7 @@ class HostileInputTest {
                 failed("document.pdf", "binary file: a PDF document"),
                 failed("empty.jsonl", "empty file"),
                 failed("blank-lines.csv", "file has only blank lines"),
-                failed("prose.txt", "format not recognised (known: affiliation-page, trending-page, json-lines, json-array, csv, bibtex, ris, arxiv-oai, arxiv-atom); it starts with: \"Dear colleagues,\""),
+                failed("prose.txt", "format not recognised (known: affiliation-page, trending-page, json-lines, json-array, csv, bibtex, ris, arxiv-oai, arxiv-atom, pubmed-xml, medline, crossref-json, openalex-json); it starts with: \"Dear colleagues,\""),
                 failed("latin1-row.csv", "not valid UTF-8 text at line 2"),
                 failed("latin1-line5.bib", "not valid UTF-8 text at line 4"),
                 failed("invalid-utf8-line3.jsonl", "not valid UTF-8 text at line 3"),
@@ -70,6 +75,7 @@ class HostileInputTest {
                 failed("array-missing-comma.json", "malformed JSON array at line 3: Unexpected character ('{'"),
                 done("array-of-scalars.json", 1, "line 1: array element is not a JSON object", "line 1: array element is not a JSON object",
                         "line 1: array element is not a JSON object", "line 1: array element is not a JSON object"),
+                done("array-long-unused-field.json", 1, "line 2: record longer than 2000 characters"),
                 failed("array-unclosed-string.json", "malformed JSON array at line 1: Illegal unquoted character"),
                 failed("json-object-pretty.json", "a JSON document spread over several lines is not supported"),
                 done("jsonl-mixed.jsonl", 2, "line 2: malformed JSON: Unexpected end-of-input", "line 3: not a JSON object",
@@ -98,14 +104,24 @@ class HostileInputTest {
                 done("ris-tag-outside.ris", 2, "line 4: tag AB outside a record", "line 5: text outside a record"),
                 done("ris-long-abstract.ris", 1, "line 1: record longer than 2000 characters"),
                 // XML
-                failed("xml-billion-laughs.xml", "XML with a DOCTYPE is refused"),
-                failed("xml-xxe-oai.xml", "XML with a DOCTYPE is refused"),
-                failed("xml-doctype-atom.xml", "XML with a DOCTYPE is refused"),
+                failed("xml-billion-laughs.xml", "XML declaring or using entities is refused"),
+                failed("xml-xxe-oai.xml", "XML declaring or using entities is refused"),
+                done("xml-doctype-atom.xml", 1), // the DTD is named, never loaded
+                failed("pubmed-billion-laughs.xml", "XML declaring or using entities is refused"),
+                failed("pubmed-xxe.xml", "XML declaring or using entities is refused"),
+                failed("pubmed-parameter-entity.xml", "XML declaring or using entities is refused"),
+                done("pubmed-external-dtd.xml", 1),
+                failed("pubmed-undeclared-entity.xml", "XML declaring or using entities is refused"),
                 failed("xml-atom-unclosed.xml", "malformed XML at line 4"),
                 failed("xml-oai-mismatched.xml", "malformed XML at line 5"),
                 done("xml-atom-long-summary.xml", 1, "line 2: record longer than 2000 characters"),
                 done("xml-atom-no-entries.xml", 0),
                 done("xml-oai-error.xml", 0),
+                // the formats of bibliographic services
+                done("medline-no-abstract.nbib", 2, "line 4: no abstract"),
+                failed("crossref-truncated.json", "malformed JSON at line 2: Unexpected end-of-input"),
+                done("crossref-long-references.jsonl", 1, "line 1: record longer than 2000 characters"),
+                done("openalex-huge-position.jsonl", 1, "line 1: record longer than 2000 characters"),
                 // the page formats
                 failed("affiliation-long-header.txt", "the affiliation line is longer than 2000 characters"),
                 done("trending-title-only.txt", 0, "line 2: title without abstract"));
@@ -146,6 +162,44 @@ class HostileInputTest {
         corpus().forEach(c -> read(c.file()));
 
         assertThat(Parsing.of("after.jsonl", "{\"abstract\": \"still fine\"}\n").records()).hasSize(1);
+    }
+
+    @Test
+    void aDoctypeNeverMakesTheParserFetchAnything() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger requests = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = "<!ENTITY secret \"leaked\">".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            String article = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><Abstract>"
+                    + "<AbstractText>%s</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>";
+            Parsing external = Parsing.of("a.xml", "<!DOCTYPE PubmedArticleSet SYSTEM \"" + url + "/pubmed.dtd\">\n" + article.formatted("x"));
+            String entity = "<!DOCTYPE PubmedArticleSet [<!ENTITY secret SYSTEM \"" + url + "/secret\">]>\n" + article.formatted("&secret;");
+            String parameter = "<!DOCTYPE PubmedArticleSet [<!ENTITY % dtd SYSTEM \"" + url + "/dtd\"> %dtd;]>\n" + article.formatted("&secret;");
+
+            assertThat(external.records()).singleElement().satisfies(r -> assertThat(r.abstractText()).isEqualTo("x"));
+            assertThat(HostileInputTest.failure(entity)).startsWith("XML declaring or using entities is refused");
+            assertThat(HostileInputTest.failure(parameter)).startsWith("XML declaring or using entities is refused");
+            assertThat(requests).as("requests the server received").hasValue(0);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static String failure(String xml) {
+        try {
+            Parsing.of("a.xml", xml);
+            return null;
+        } catch (UnreadableFileException e) {
+            return e.getMessage();
+        }
     }
 
     record Outcome(String failure, Parsing parsing) {
