@@ -148,7 +148,17 @@ final class RecordBuilder {
         if (name.equalsIgnoreCase("others") || name.equalsIgnoreCase("et al.") || name.equalsIgnoreCase("et al")) {
             return;
         }
+        if (name.indexOf('\\') >= 0) {
+            // arXiv's metadata (CSV, JSON, OAI) spells accents in LaTeX ("C. Bal\\'azs"); no name holds a backslash
+            author = new Author(Latex.toUnicode(name), latexFree(author.family()), latexFree(author.given()),
+                    author.orcid());
+            name = author.name();
+        }
         authors.putIfAbsent(name, author);
+    }
+
+    private static String latexFree(String part) {
+        return part == null ? null : Latex.toUnicode(part);
     }
 
     /** A second abstract value (a continued RIS {@code AB}, a repeated tag) is joined with a space. */
