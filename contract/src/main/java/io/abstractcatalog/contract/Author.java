@@ -23,6 +23,8 @@ public record Author(String name, String family, String given, String orcid) {
             "dos", "das", "du", "la", "le", "ten", "ter", "zu", "bin", "ibn", "al", "el", "st.", "dei", "degli");
     private static final Pattern ORCID = Pattern.compile("(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Initials written after a family name without dots: one to three capitals ("JA", "H"). */
+    private static final Pattern VANCOUVER_INITIALS = Pattern.compile("\\p{Lu}{1,3}");
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public Author(@JsonProperty("name") String name, @JsonProperty("family") String family,
@@ -40,7 +42,8 @@ public record Author(String name, String family, String given, String orcid) {
     /**
      * An author known only by one string (CSV, JSON, RIS, events of schema 1): "Family, Given" splits at the comma;
      * "Given Family" takes as family the last word, or from the first lower-case word on ("Charles de la Vallée
-     * Poussin"), with capitalised particles before it ("Van der Waals"); one word is a family name.
+     * Poussin"), with capitalised particles before it ("Van der Waals"); "Family JA" (initials in capitals after the
+     * family name, as MEDLINE and Vancouver-style lists write them) keeps them as given; one word is a family name.
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Author parse(String name) {
@@ -60,6 +63,11 @@ public record Author(String name, String family, String given, String orcid) {
         List<String> words = List.of(shown.split(" "));
         if (words.size() == 1) {
             return new Author(shown, shown, null, null);
+        }
+        String last = words.get(words.size() - 1);
+        if (VANCOUVER_INITIALS.matcher(last).matches()) {
+            // "Casbon JA", "van der Berg H": MEDLINE's AU and Vancouver-style lists put initials after the family name
+            return new Author(shown, String.join(" ", words.subList(0, words.size() - 1)), last, null);
         }
         int familyStart = words.size() - 1;
         boolean allLowerCase = shown.equals(shown.toLowerCase(Locale.ROOT));

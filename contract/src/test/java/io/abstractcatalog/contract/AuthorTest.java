@@ -21,7 +21,11 @@ class AuthorTest {
                 Arguments.of("Aristotle", "Aristotle", null),
                 Arguments.of("Van Halen", "Halen", "Van"),
                 Arguments.of("Johannes Van der Waals", "Van der Waals", "Johannes"),
-                Arguments.of("geoffrey e hinton", "hinton", "geoffrey e"));
+                Arguments.of("geoffrey e hinton", "hinton", "geoffrey e"),
+                Arguments.of("Casbon JA", "Casbon", "JA"),
+                Arguments.of("van der Berg H", "van der Berg", "H"),
+                Arguments.of("Li Na", "Na", "Li"),
+                Arguments.of("Bo Li", "Li", "Bo"));
     }
 
     @ParameterizedTest(name = "{0}")
