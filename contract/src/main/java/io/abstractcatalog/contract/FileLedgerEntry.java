@@ -19,6 +19,28 @@ public record FileLedgerEntry(String schema, String bucket, String key, String c
         firstErrors = firstErrors == null ? List.of() : List.copyOf(firstErrors);
     }
 
+    /** The file read to its end: its records and rejections are all published. */
+    public static FileLedgerEntry done(String bucket, String key, String contentHash, long size, String format,
+                                       int records, int rejections, List<String> firstErrors, Instant at) {
+        return new FileLedgerEntry(SCHEMA, bucket, key, contentHash, size, format, FileStatus.DONE, records, rejections,
+                firstErrors, null, at);
+    }
+
+    /** A long file between two chunks: what the committed chunks hold so far. */
+    public static FileLedgerEntry inProgress(String bucket, String key, String contentHash, long size, String format,
+                                             int records, int rejections, List<String> firstErrors, Instant at) {
+        return new FileLedgerEntry(SCHEMA, bucket, key, contentHash, size, format, FileStatus.IN_PROGRESS, records,
+                rejections, firstErrors, null, at);
+    }
+
+    /** The file could not be read (to its end); {@code records} counts what earlier chunks committed. */
+    public static FileLedgerEntry failed(String bucket, String key, String contentHash, long size, String format,
+                                         int records, int rejections, List<String> firstErrors, String reason,
+                                         Instant at) {
+        return new FileLedgerEntry(SCHEMA, bucket, key, contentHash, size, format, FileStatus.FAILED, records,
+                rejections, firstErrors, reason, at);
+    }
+
     public static String ledgerKey(String bucket, String key) {
         return bucket + "/" + key;
     }

@@ -65,31 +65,12 @@ public final class FileIngestor {
     private final Chunking chunking;
 
     /**
-     * @param maxRecordLength the longest line or record, in characters, that is read; longer ones are rejected, so
-     *                        a file without line breaks cannot exhaust the heap or exceed Kafka's message size
+     * @param limits           the longest record (longer ones are rejected, so a file without line breaks cannot
+     *                         exhaust the heap or exceed Kafka's message size) and the largest file (larger ones fail,
+     *                         also after gzip decompression)
+     * @param progressInterval how often a file still being read logs its records so far and their rate
+     * @param chunking         when a long file is committed in several transactions
      */
-    public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
-                        int maxRecordLength, Clock clock) {
-        this(bucket, detector, publisher, ledger, ReadLimits.of(maxRecordLength), clock);
-    }
-
-    /**
-     * @param limits the longest record (longer ones are rejected, so a file without line breaks cannot exhaust the
-     *               heap or exceed Kafka's message size) and the largest file (larger ones fail, also after gzip
-     *               decompression)
-     */
-    public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
-                        ReadLimits limits, Clock clock) {
-        this(bucket, detector, publisher, ledger, limits, clock, Duration.ofSeconds(10));
-    }
-
-    /** @param progressInterval how often a file still being read logs its records so far and their rate */
-    public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
-                        ReadLimits limits, Clock clock, Duration progressInterval) {
-        this(bucket, detector, publisher, ledger, limits, clock, progressInterval, Chunking.DEFAULT);
-    }
-
-    /** @param chunking when a long file is committed in several transactions */
     public FileIngestor(Bucket bucket, FormatDetector detector, TransactionalPublisher publisher, FileLedger ledger,
                         ReadLimits limits, Clock clock, Duration progressInterval, Chunking chunking) {
         this.progressInterval = progressInterval;
@@ -224,8 +205,8 @@ public final class FileIngestor {
                 if (!hashing.hexDigest().equals(contentHash)) {
                     throw new IOException("the file changed while it was read");
                 }
-                FileLedgerEntry done = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, hashing.count(),
-                        format, FileStatus.DONE, records, rejections, firstErrors, null, clock.instant());
+                FileLedgerEntry done = FileLedgerEntry.done(bucket.name(), object.key(), contentHash, hashing.count(),
+                        format, records, rejections, firstErrors, clock.instant());
                 publisher.send(Topics.FILES, ledgerKey, done);
                 return done;
             }
@@ -237,15 +218,15 @@ public final class FileIngestor {
                     null, problem.line(), problem.getMessage(), null, now));
             FileLedgerEntry failed;
             if (committed == null) {
-                failed = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, object.size(),
-                        format, FileStatus.FAILED, 0, 1, List.of(problem.getMessage()), problem.getMessage(), now);
+                failed = FileLedgerEntry.failed(bucket.name(), object.key(), contentHash, object.size(), format, 0, 1,
+                        List.of(problem.getMessage()), problem.getMessage(), now);
             } else {
                 // Earlier chunks are committed and stay so: the entry counts them, and says so.
                 List<String> errors = new ArrayList<>();
                 errors.add(problem.getMessage());
                 committed.firstErrors().stream().limit(FIRST_ERRORS - 1).forEach(errors::add);
-                failed = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash, object.size(),
-                        committed.format(), FileStatus.FAILED, committed.records(), committed.rejections() + 1, errors,
+                failed = FileLedgerEntry.failed(bucket.name(), object.key(), contentHash, object.size(),
+                        committed.format(), committed.records(), committed.rejections() + 1, errors,
                         problem.getMessage() + " (after " + committed.records() + " records committed in earlier chunks)",
                         now);
             }
@@ -301,8 +282,8 @@ public final class FileIngestor {
             if (!full && !old) {
                 return;
             }
-            FileLedgerEntry progressEntry = new FileLedgerEntry(null, bucket.name(), object.key(), contentHash,
-                    object.size(), format, FileStatus.IN_PROGRESS, records, rejections, firstErrors, null, clock.instant());
+            FileLedgerEntry progressEntry = FileLedgerEntry.inProgress(bucket.name(), object.key(), contentHash,
+                    object.size(), format, records, rejections, firstErrors, clock.instant());
             publisher.send(Topics.FILES, ledgerKey, progressEntry);
             publisher.commit();
             committed = progressEntry;

@@ -4,6 +4,7 @@ import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.ingest.IngestConfig;
+import io.abstractcatalog.ingest.TopicSettings;
 import io.abstractcatalog.ingest.bucket.Bucket;
 import io.abstractcatalog.ingest.format.FormatDetector;
 import io.abstractcatalog.ingest.format.ReadLimits;
@@ -29,7 +30,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,14 +75,14 @@ public class IngestLoop {
 
     public IngestLoop(IngestConfig config, Bucket bucket, FileLedger ledger, IngestMetrics metrics, RetryRequests retries,
                       @Identifier(KafkaConnection.CONFIG_BEAN) Map<String, Object> kafkaConfig,
-                      @ConfigProperty(name = "topics.partitions") int partitions) {
+                      TopicSettings topics) {
         this.config = config;
         this.bucket = bucket;
         this.ledger = ledger;
         this.metrics = metrics;
         this.retries = retries;
         this.kafka = KafkaConnection.of(kafkaConfig);
-        this.partitions = partitions;
+        this.partitions = topics.partitions();
     }
 
     void onStart(@Observes StartupEvent event) {

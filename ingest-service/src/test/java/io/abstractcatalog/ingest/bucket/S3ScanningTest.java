@@ -13,6 +13,7 @@ import io.abstractcatalog.embedded.TestDirectories;
 import io.abstractcatalog.ingest.TopicReader;
 import io.abstractcatalog.ingest.format.FormatDetector;
 import io.abstractcatalog.ingest.format.ReadLimits;
+import io.abstractcatalog.ingest.publish.Chunking;
 import io.abstractcatalog.ingest.ledger.FileLedger;
 import io.abstractcatalog.ingest.publish.FileIngestor;
 import io.abstractcatalog.ingest.publish.IngestOutcome;
@@ -183,7 +184,7 @@ class S3ScanningTest {
             ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(30));
             Clock clock = Clock.systemUTC();
             FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                    ReadLimits.of(100_000), clock);
+                    ReadLimits.of(100_000), clock, Duration.ofSeconds(10), Chunking.DEFAULT);
             scanner = new BucketScanner(bucket, ledger, ingestor, Duration.ofSeconds(1), clock, retries);
         }
 

@@ -15,6 +15,7 @@ import io.abstractcatalog.ingest.TopicReader.Keyed;
 import io.abstractcatalog.ingest.bucket.Bucket;
 import io.abstractcatalog.ingest.bucket.LocalFolderBucket;
 import io.abstractcatalog.ingest.format.FormatDetector;
+import io.abstractcatalog.ingest.format.ReadLimits;
 import io.abstractcatalog.ingest.ledger.FileLedger;
 import io.abstractcatalog.ingest.scan.BucketScanner;
 import java.io.IOException;
@@ -108,7 +109,8 @@ class CrashRecoveryTest {
 
     private static BucketScanner scanner(Bucket bucket, TransactionalPublisher publisher, FileLedger ledger) {
         Clock clock = Clock.systemUTC();
-        FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger, 100_000, clock);
+        FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
+                ReadLimits.of(100_000), clock, Duration.ofSeconds(10), Chunking.DEFAULT);
         return new BucketScanner(bucket, ledger, ingestor, Duration.ofMillis(100), clock);
     }
 
