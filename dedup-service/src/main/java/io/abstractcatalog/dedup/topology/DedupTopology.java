@@ -91,10 +91,11 @@ public class DedupTopology {
 
     @Produces
     public Topology topology() {
-        return build(MatchConfig.DEFAULTS.withLsh(bands, rows)
-                .withThresholds(jaccardThreshold, containmentThreshold, titleJaccardThreshold)
-                .withTitleConflict(titleConflictThreshold)
-                .withBlockCap(blockCap), Stores::persistentKeyValueStore, topics.rawPartitions());
+        MatchConfig config = MatchConfig.builder().bands(bands).rows(rows)
+                .jaccardThreshold(jaccardThreshold).containmentThreshold(containmentThreshold)
+                .titleJaccardThreshold(titleJaccardThreshold).titleConflictThreshold(titleConflictThreshold)
+                .blockCap(blockCap).build();
+        return build(config, Stores::persistentKeyValueStore, topics.rawPartitions());
     }
 
     /** The service's topology for an {@code abstracts.raw} of {@code partitions} partitions. */
