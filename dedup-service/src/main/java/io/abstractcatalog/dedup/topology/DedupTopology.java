@@ -35,7 +35,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The dedup topology, top to bottom: normalize → block → match → cluster → merge.
@@ -70,32 +69,15 @@ public class DedupTopology {
     /** The one key of the cluster stage. */
     static final String CLUSTER_KEY = "cluster";
 
-    // Defaults equal MatchConfig.DEFAULTS (measured, see the README); application.properties documents them.
-    @ConfigProperty(name = "dedup.match.jaccard-threshold", defaultValue = "0.5")
-    double jaccardThreshold;
-    @ConfigProperty(name = "dedup.match.containment-threshold", defaultValue = "0.9")
-    double containmentThreshold;
-    @ConfigProperty(name = "dedup.match.title-jaccard-threshold", defaultValue = "0.2")
-    double titleJaccardThreshold;
-    @ConfigProperty(name = "dedup.match.title-conflict-threshold", defaultValue = "0.2")
-    double titleConflictThreshold;
-    @ConfigProperty(name = "dedup.lsh.bands", defaultValue = "32")
-    int bands;
-    @ConfigProperty(name = "dedup.lsh.rows", defaultValue = "3")
-    int rows;
-    @ConfigProperty(name = "dedup.block.cap", defaultValue = "100")
-    int blockCap;
+    @Inject
+    DedupConfig config;
 
     @Inject
     TopicsAtStartup topics;
 
     @Produces
     public Topology topology() {
-        MatchConfig config = MatchConfig.builder().bands(bands).rows(rows)
-                .jaccardThreshold(jaccardThreshold).containmentThreshold(containmentThreshold)
-                .titleJaccardThreshold(titleJaccardThreshold).titleConflictThreshold(titleConflictThreshold)
-                .blockCap(blockCap).build();
-        return build(config, Stores::persistentKeyValueStore, topics.rawPartitions());
+        return build(config.matchConfig(), Stores::persistentKeyValueStore, topics.rawPartitions());
     }
 
     /** The service's topology for an {@code abstracts.raw} of {@code partitions} partitions. */
