@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Creates the system's topics if missing; Kafka Streams waits for its source topic ({@code quarkus.kafka-streams.topics}).
- * The topology asks it for the partition count of {@code abstracts.raw}, which sizes the block stage.
+ * The topology asks it for the partition count of {@code abstracts.raw}, which sizes step 2 (block).
  */
 @ApplicationScoped
 class TopicsAtStartup {

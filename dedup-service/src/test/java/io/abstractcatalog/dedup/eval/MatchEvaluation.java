@@ -1,7 +1,6 @@
 package io.abstractcatalog.dedup.eval;
 
 import io.abstractcatalog.contract.RawRecord;
-import io.abstractcatalog.dedup.cluster.InMemoryResolver;
 import io.abstractcatalog.dedup.match.MatchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
