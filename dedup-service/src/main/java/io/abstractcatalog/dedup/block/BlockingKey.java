@@ -1,13 +1,11 @@
 package io.abstractcatalog.dedup.block;
 
-import io.abstractcatalog.dedup.match.MatchConfig;
-
 /**
  * A key under which candidate duplicates meet: records are repartitioned by it, so every record that shares a key
  * lands on one partition. Kinds: {@code fp} exact fingerprint of the normalized abstract, {@code doi},
  * {@code arxiv} (version stripped), {@code title} (guarded title key, hashed) and the MinHash-LSH band keys
- * {@code lsh<version>-<bands>x<rows>-<seed>}, whose kind names everything that gives a band hash its meaning.
- * Computed by {@link io.abstractcatalog.dedup.match.RecordFeatures}.
+ * {@code lsh<version>-<shingle size>s<bands>x<rows>-<seed>}, whose kind names everything that gives a band hash
+ * its meaning. Computed in step 1 (normalize) by {@code match.RecordFeatures}; this package depends on no other step.
  */
 public record BlockingKey(String kind, String value) {
 
@@ -15,11 +13,6 @@ public record BlockingKey(String kind, String value) {
     public static final String DOI = "doi";
     public static final String ARXIV = "arxiv";
     public static final String TITLE = "title";
-
-    public static String lshKind(MatchConfig config) {
-        return "lsh" + MatchConfig.LSH_VERSION + "-" + config.shingleSize() + "s" + config.bands() + "x" + config.rows()
-                + "-" + Long.toHexString(config.seed());
-    }
 
     @Override
     public String toString() {

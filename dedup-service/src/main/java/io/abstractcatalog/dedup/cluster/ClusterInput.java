@@ -5,7 +5,7 @@ import io.abstractcatalog.dedup.merge.Member;
 import java.util.List;
 
 /**
- * What the cluster stage consumes, one shape: a record arrived ({@code member} and {@code summary} set), or blocks
+ * What steps 3–5 (match + cluster + merge) consume, one shape: a record arrived ({@code member} and {@code summary} set), or blocks
  * brought record {@code recordId} together with earlier members ({@code candidates}, distinct and sorted: a pair
  * that shares twenty blocks on one partition comes once) and each pair needs verifying.
  */

@@ -15,10 +15,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stage B: verification, union-find and merge. <b>Single-partition</b>: all its input carries one key, so one task
- * owns the whole forest (see the README for its measured limit). Three changelogged stores:
- * {@code nodes} (record id → parent and summary), {@code pending} (record id → candidates waiting for that record
- * to arrive here) and the work store (work id → members).
+ * Steps 3–5 of the topology, match + cluster + merge: verification, union-find and the works. <b>Single-partition</b>:
+ * all its input carries one key, so one task owns the whole forest (see the README for its measured limit). Three
+ * changelogged stores: {@code nodes} (record id → parent and summary), {@code pending} (record id → candidates
+ * waiting for that record to arrive here) and the work store (work id → members).
  *
  * <p>Why the result does not depend on arrival order: the candidate pairs are a function of the record set (blocks
  * below the cap), each candidate is verified by a pure function of the pair once both records are here (a candidate

@@ -32,8 +32,14 @@ public record MatchConfig(int shingleSize, int bands, int rows, long seed, doubl
     /** MinHash values kept per record for verification (16 bits each); the first bands × rows also make the bands. */
     public static final int SIGNATURE_SIZE = 256;
 
-    public static final MatchConfig DEFAULTS = new MatchConfig(3, 32, 3, 0x5eed_ab57_2026L, 0.5,
-            0.9, 30, 0.2, 0.2, 8, 5, 1, 4, 20, 100);
+    /** The measured defaults: the one place they are stated (the service's {@code dedup.*} keys only override). */
+    public static final MatchConfig DEFAULTS = new Builder()
+            .shingleSize(3).bands(32).rows(3).seed(0x5eed_ab57_2026L)
+            .jaccardThreshold(0.5).containmentThreshold(0.9).containmentMinShingles(30)
+            .titleJaccardThreshold(0.2).titleConflictThreshold(0.2)
+            .minShingles(8).minExactTokens(5).maxTitleYearGap(1).minTitleTokens(4).minTitleChars(20)
+            .blockCap(100)
+            .build();
 
     public MatchConfig {
         if (bands * rows > SIGNATURE_SIZE || bands < 1 || rows < 1) {
@@ -44,29 +50,122 @@ public record MatchConfig(int shingleSize, int bands, int rows, long seed, doubl
         }
     }
 
-    public MatchConfig withLsh(int bands, int rows) {
-        return new MatchConfig(shingleSize, bands, rows, seed, jaccardThreshold, containmentThreshold,
-                containmentMinShingles, titleJaccardThreshold, titleConflictThreshold, minShingles, minExactTokens, maxTitleYearGap,
-                minTitleTokens, minTitleChars, blockCap);
+    /** A builder starting from {@link #DEFAULTS}. */
+    public static Builder builder() {
+        return DEFAULTS.toBuilder();
     }
 
-    public MatchConfig withThresholds(double jaccard, double containment, double titleJaccard) {
-        return new MatchConfig(shingleSize, bands, rows, seed, jaccard, containment, containmentMinShingles,
-                titleJaccard, titleConflictThreshold, minShingles, minExactTokens, maxTitleYearGap, minTitleTokens, minTitleChars, blockCap);
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder().shingleSize(shingleSize).bands(bands).rows(rows).seed(seed)
+                .jaccardThreshold(jaccardThreshold).containmentThreshold(containmentThreshold)
+                .containmentMinShingles(containmentMinShingles).titleJaccardThreshold(titleJaccardThreshold)
+                .titleConflictThreshold(titleConflictThreshold).minShingles(minShingles).minExactTokens(minExactTokens)
+                .maxTitleYearGap(maxTitleYearGap).minTitleTokens(minTitleTokens).minTitleChars(minTitleChars)
+                .blockCap(blockCap);
     }
 
-    public MatchConfig withTitleConflict(double threshold) {
-        return new MatchConfig(shingleSize, bands, rows, seed, jaccardThreshold, containmentThreshold, containmentMinShingles,
-                titleJaccardThreshold, threshold, minShingles, minExactTokens, maxTitleYearGap, minTitleTokens, minTitleChars, blockCap);
-    }
+    /** Sets the tunables by name; {@link #build()} checks them as the constructor does. */
+    public static final class Builder {
 
-    public MatchConfig withShingleSize(int size) {
-        return new MatchConfig(size, bands, rows, seed, jaccardThreshold, containmentThreshold, containmentMinShingles,
-                titleJaccardThreshold, titleConflictThreshold, minShingles, minExactTokens, maxTitleYearGap, minTitleTokens, minTitleChars, blockCap);
-    }
+        private int shingleSize;
+        private int bands;
+        private int rows;
+        private long seed;
+        private double jaccardThreshold;
+        private double containmentThreshold;
+        private int containmentMinShingles;
+        private double titleJaccardThreshold;
+        private double titleConflictThreshold;
+        private int minShingles;
+        private int minExactTokens;
+        private int maxTitleYearGap;
+        private int minTitleTokens;
+        private int minTitleChars;
+        private int blockCap;
 
-    public MatchConfig withBlockCap(int cap) {
-        return new MatchConfig(shingleSize, bands, rows, seed, jaccardThreshold, containmentThreshold, containmentMinShingles,
-                titleJaccardThreshold, titleConflictThreshold, minShingles, minExactTokens, maxTitleYearGap, minTitleTokens, minTitleChars, cap);
+        private Builder() {
+        }
+
+        public Builder shingleSize(int shingleSize) {
+            this.shingleSize = shingleSize;
+            return this;
+        }
+
+        public Builder bands(int bands) {
+            this.bands = bands;
+            return this;
+        }
+
+        public Builder rows(int rows) {
+            this.rows = rows;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder jaccardThreshold(double jaccardThreshold) {
+            this.jaccardThreshold = jaccardThreshold;
+            return this;
+        }
+
+        public Builder containmentThreshold(double containmentThreshold) {
+            this.containmentThreshold = containmentThreshold;
+            return this;
+        }
+
+        public Builder containmentMinShingles(int containmentMinShingles) {
+            this.containmentMinShingles = containmentMinShingles;
+            return this;
+        }
+
+        public Builder titleJaccardThreshold(double titleJaccardThreshold) {
+            this.titleJaccardThreshold = titleJaccardThreshold;
+            return this;
+        }
+
+        public Builder titleConflictThreshold(double titleConflictThreshold) {
+            this.titleConflictThreshold = titleConflictThreshold;
+            return this;
+        }
+
+        public Builder minShingles(int minShingles) {
+            this.minShingles = minShingles;
+            return this;
+        }
+
+        public Builder minExactTokens(int minExactTokens) {
+            this.minExactTokens = minExactTokens;
+            return this;
+        }
+
+        public Builder maxTitleYearGap(int maxTitleYearGap) {
+            this.maxTitleYearGap = maxTitleYearGap;
+            return this;
+        }
+
+        public Builder minTitleTokens(int minTitleTokens) {
+            this.minTitleTokens = minTitleTokens;
+            return this;
+        }
+
+        public Builder minTitleChars(int minTitleChars) {
+            this.minTitleChars = minTitleChars;
+            return this;
+        }
+
+        public Builder blockCap(int blockCap) {
+            this.blockCap = blockCap;
+            return this;
+        }
+
+        public MatchConfig build() {
+            return new MatchConfig(shingleSize, bands, rows, seed, jaccardThreshold, containmentThreshold,
+                    containmentMinShingles, titleJaccardThreshold, titleConflictThreshold, minShingles, minExactTokens,
+                    maxTitleYearGap, minTitleTokens, minTitleChars, blockCap);
+        }
     }
 }

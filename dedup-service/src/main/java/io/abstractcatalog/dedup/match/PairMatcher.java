@@ -1,7 +1,5 @@
 package io.abstractcatalog.dedup.match;
 
-import java.util.Objects;
-
 /**
  * Decides whether two records are the same work: a pure function of the pair (and the configuration), so the
  * decision never depends on which record came first or which block brought them together.
@@ -103,9 +101,5 @@ public final class PairMatcher {
     static double containment(double jaccard, int sizeA, int sizeB) {
         double intersection = jaccard * (sizeA + sizeB) / (1 + jaccard);
         return Math.min(1, intersection / Math.min(sizeA, sizeB));
-    }
-
-    static boolean same(String a, String b) {
-        return a != null && Objects.equals(a, b);
     }
 }

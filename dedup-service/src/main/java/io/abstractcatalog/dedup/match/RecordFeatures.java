@@ -37,10 +37,17 @@ public record RecordFeatures(RecordSummary summary, List<BlockingKey> keys) {
             keys.add(new BlockingKey(BlockingKey.TITLE, summary.titleHash()));
         }
         if (signature != null) {
+            String lshKind = lshKind(config);
             for (int band = 0; band < config.bands(); band++) {
-                keys.add(new BlockingKey(BlockingKey.lshKind(config), band + ":" + MinHash.bandHash(signature, band, config.rows())));
+                keys.add(new BlockingKey(lshKind, band + ":" + MinHash.bandHash(signature, band, config.rows())));
             }
         }
         return new RecordFeatures(summary, List.copyOf(keys));
+    }
+
+    /** The kind of a band key names everything that gives a band hash its meaning, so keys of other settings never meet. */
+    static String lshKind(MatchConfig config) {
+        return "lsh" + MatchConfig.LSH_VERSION + "-" + config.shingleSize() + "s" + config.bands() + "x" + config.rows()
+                + "-" + Long.toHexString(config.seed());
     }
 }

@@ -5,8 +5,8 @@ import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
 import io.abstractcatalog.dedup.block.BlockEntry;
-import io.abstractcatalog.dedup.cluster.BlockMembers;
-import io.abstractcatalog.dedup.cluster.BlockProcessor;
+import io.abstractcatalog.dedup.block.BlockMembers;
+import io.abstractcatalog.dedup.block.BlockProcessor;
 import io.abstractcatalog.dedup.cluster.ClusterInput;
 import io.abstractcatalog.dedup.cluster.Clusterer;
 import io.abstractcatalog.dedup.cluster.NodeState;
@@ -35,7 +35,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The dedup topology, top to bottom: normalize → block → match → cluster → merge.
@@ -61,40 +60,24 @@ public class DedupTopology {
     public static final String BLOCK_STORE = "blocks";
     /** Record id → union-find parent and summary. */
     public static final String NODE_STORE = "cluster-nodes";
-    /** Record id → candidates waiting for it in the cluster stage. */
+    /** Record id → candidates waiting for it in steps 3–5. */
     public static final String PENDING_STORE = "cluster-pending";
     /** Internal repartition topic that brings the records sharing a blocking key onto one partition (key: partition). */
     public static final String BY_BLOCK = "records-by-block";
-    /** Internal repartition topic of the single-partition cluster stage. */
+    /** Internal repartition topic of the single-partition steps 3–5 (match + cluster + merge). */
     public static final String BY_CLUSTER = "cluster-input";
-    /** The one key of the cluster stage. */
+    /** The one key of steps 3–5. */
     static final String CLUSTER_KEY = "cluster";
 
-    // Defaults equal MatchConfig.DEFAULTS (measured, see the README); application.properties documents them.
-    @ConfigProperty(name = "dedup.match.jaccard-threshold", defaultValue = "0.5")
-    double jaccardThreshold;
-    @ConfigProperty(name = "dedup.match.containment-threshold", defaultValue = "0.9")
-    double containmentThreshold;
-    @ConfigProperty(name = "dedup.match.title-jaccard-threshold", defaultValue = "0.2")
-    double titleJaccardThreshold;
-    @ConfigProperty(name = "dedup.match.title-conflict-threshold", defaultValue = "0.2")
-    double titleConflictThreshold;
-    @ConfigProperty(name = "dedup.lsh.bands", defaultValue = "32")
-    int bands;
-    @ConfigProperty(name = "dedup.lsh.rows", defaultValue = "3")
-    int rows;
-    @ConfigProperty(name = "dedup.block.cap", defaultValue = "100")
-    int blockCap;
+    @Inject
+    DedupConfig config;
 
     @Inject
     TopicsAtStartup topics;
 
     @Produces
     public Topology topology() {
-        return build(MatchConfig.DEFAULTS.withLsh(bands, rows)
-                .withThresholds(jaccardThreshold, containmentThreshold, titleJaccardThreshold)
-                .withTitleConflict(titleConflictThreshold)
-                .withBlockCap(blockCap), Stores::persistentKeyValueStore, topics.rawPartitions());
+        return build(config.matchConfig(), Stores::persistentKeyValueStore, topics.rawPartitions());
     }
 
     /** The service's topology for an {@code abstracts.raw} of {@code partitions} partitions. */
@@ -105,7 +88,7 @@ public class DedupTopology {
     /**
      * The topology with stores from {@code stores}: persistent (RocksDB) in the service; tests may pass
      * {@code Stores::inMemoryKeyValueStore} — still changelogged — to run fast. {@code partitions} is the partition
-     * count of {@code abstracts.raw}, read from the broker: {@value #BY_BLOCK} gets as many, and the block stage
+     * count of {@code abstracts.raw}, read from the broker: {@value #BY_BLOCK} gets as many, and step 2 (block)
      * groups a record's keys by them. An existing {@value #BY_BLOCK} topic with another count stops the start-up.
      */
     public static Topology build(MatchConfig config, Function<String, KeyValueBytesStoreSupplier> stores, int partitions) {
@@ -134,9 +117,10 @@ public class DedupTopology {
                 .repartition(Repartitioned.with(Serdes.Integer(), JsonSerde.of(BlockEntry.class)).withName(BY_BLOCK)
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner((topic, partition, entry, count) -> Optional.of(Set.of(partition % count))))
-                .process(() -> new BlockProcessor(BLOCK_STORE, config.blockCap(), CLUSTER_KEY), Named.as("block"), BLOCK_STORE);
+                .process(() -> new BlockProcessor<>(BLOCK_STORE, config.blockCap(), CLUSTER_KEY, ClusterInput::candidates),
+                        Named.as("block"), BLOCK_STORE);
 
-        // 3-5. the record itself and its candidate pairs meet in the cluster stage: verify, union, merge
+        // 3-5. match + cluster + merge: the record itself and its candidate pairs meet on one partition: verify, union, merge
         analyzed.map((recordId, a) -> KeyValue.pair(CLUSTER_KEY, ClusterInput.node(a.member(), a.features().summary())),
                         Named.as("node"))
                 .merge(candidates, Named.as("cluster-inputs"))

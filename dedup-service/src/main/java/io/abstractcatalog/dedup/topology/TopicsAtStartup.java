@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,11 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the system's topics if missing; Kafka Streams waits for its source topic ({@code quarkus.kafka-streams.topics}).
- * The topology asks it for the partition count of {@code abstracts.raw}, which sizes the block stage.
+ * The topology asks it for the partition count of {@code abstracts.raw}, which sizes step 2 (block).
  */
 @ApplicationScoped
 class TopicsAtStartup {
@@ -27,17 +27,17 @@ class TopicsAtStartup {
     @Identifier(KafkaConnection.CONFIG_BEAN)
     Map<String, Object> kafkaConfig;
 
-    @ConfigProperty(name = "topics.partitions", defaultValue = "3")
-    int partitions;
+    @Inject
+    TopicsConfig topics;
 
     void onStart(@Observes StartupEvent event) {
-        TopicProvisioner.ensure(KafkaConnection.of(kafkaConfig), Topics.all(partitions));
+        TopicProvisioner.ensure(KafkaConnection.of(kafkaConfig), Topics.all(topics.partitions()));
     }
 
     /** The partition count of {@code abstracts.raw} as the broker has it (created first if missing). */
     int rawPartitions() {
         KafkaConnection kafka = KafkaConnection.of(kafkaConfig);
-        TopicProvisioner.ensure(kafka, Topics.all(partitions));
+        TopicProvisioner.ensure(kafka, Topics.all(topics.partitions()));
         try (Admin admin = Admin.create(kafka.client(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "dedup-topics")))) {
             return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(60, TimeUnit.SECONDS)
                     .get(Topics.RAW).partitions().size();

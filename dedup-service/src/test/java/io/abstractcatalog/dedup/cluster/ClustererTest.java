@@ -26,8 +26,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The cluster stage alone, fed its input in any interleaving — including candidates that overtake the records they
- * name (which the topology test driver never produces, but two partitions of a real broker do).
+ * Steps 3–5 (match + cluster + merge) alone, fed their input in any interleaving — including candidates that overtake
+ * the records they name (which the topology test driver never produces, but two partitions of a real broker do).
  */
 class ClustererTest {
 

@@ -1,7 +1,6 @@
 package io.abstractcatalog.dedup.eval;
 
 import io.abstractcatalog.contract.RawRecord;
-import io.abstractcatalog.dedup.cluster.InMemoryResolver;
 import io.abstractcatalog.dedup.match.MatchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,22 +74,22 @@ public final class MatchEvaluation {
         List<MatchConfig> configs = new ArrayList<>();
         int[][] lsh = {{16, 4}, {20, 5}, {32, 4}, {32, 3}, {48, 3}, {64, 4}, {16, 8}, {64, 2}};
         for (int[] br : lsh) {
-            configs.add(base.withLsh(br[0], br[1]));
+            configs.add(base.toBuilder().bands(br[0]).rows(br[1]).build());
         }
         for (double j : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8}) {
-            configs.add(base.withThresholds(j, base.containmentThreshold(), base.titleJaccardThreshold()));
+            configs.add(base.toBuilder().jaccardThreshold(j).build());
         }
         for (double c : new double[] {0.7, 0.8, 0.85, 0.9, 0.95, 2.0}) {
-            configs.add(base.withThresholds(base.jaccardThreshold(), c, base.titleJaccardThreshold()));
+            configs.add(base.toBuilder().containmentThreshold(c).build());
         }
         for (double t : new double[] {0.05, 0.1, 0.2, 0.3, 0.4, 1.1}) {
-            configs.add(base.withThresholds(base.jaccardThreshold(), base.containmentThreshold(), t));
+            configs.add(base.toBuilder().titleJaccardThreshold(t).build());
         }
         for (double t : new double[] {0.0, 0.1, 0.15, 0.2, 0.3}) {
-            configs.add(base.withTitleConflict(t));
+            configs.add(base.toBuilder().titleConflictThreshold(t).build());
         }
         for (int s : new int[] {2, 3, 4, 5}) {
-            configs.add(base.withShingleSize(s));
+            configs.add(base.toBuilder().shingleSize(s).build());
         }
         for (MatchConfig config : configs) {
             StringBuilder line = new StringBuilder(String.format("k=%d %2dx%d J>=%.2f C>=%.2f T>=%.2f X<%.2f:", config.shingleSize(),

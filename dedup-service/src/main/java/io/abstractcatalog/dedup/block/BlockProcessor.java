@@ -1,12 +1,12 @@
-package io.abstractcatalog.dedup.cluster;
+package io.abstractcatalog.dedup.block;
 
-import io.abstractcatalog.dedup.block.BlockEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,13 +14,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Stage A, partitioned by blocking key (scales out with the partitions of the block repartition topic): takes a
- * record with all its keys that live on this partition ({@link BlockEntry}), adds it to each of those blocks and
- * emits <i>one</i> {@link ClusterInput} with the distinct members already there. A block that already holds the
- * record (a replay) adds nothing. A block holds at most {@code cap} members: a record reaching a full block is
- * still compared with the kept members but not kept, and counted in {@code dedup_block_members_capped_total}.
+ * Step 2 of the topology, block, partitioned by blocking key (scales out with the partitions of the block
+ * repartition topic): takes a record with all its keys that live on this partition ({@link BlockEntry}), adds it to
+ * each of those blocks and emits <i>one</i> message with the distinct members already there. A block that already
+ * holds the record (a replay) adds nothing. A block holds at most {@code cap} members: a record reaching a full block
+ * is still compared with the kept members but not kept, and counted in {@code dedup_block_members_capped_total}.
+ *
+ * @param <V> the message the next step consumes; the topology says how a record and its candidates become one, so
+ *            this step does not depend on the steps after it
  */
-public class BlockProcessor implements Processor<Integer, BlockEntry, String, ClusterInput> {
+public class BlockProcessor<V> implements Processor<Integer, BlockEntry, String, V> {
 
     private static final Logger LOG = Logger.getLogger(BlockProcessor.class);
     static final Counter CAPPED = Metrics.counter("dedup_block_members_capped_total");
@@ -28,17 +31,20 @@ public class BlockProcessor implements Processor<Integer, BlockEntry, String, Cl
     private final String storeName;
     private final int cap;
     private final String clusterKey;
-    private ProcessorContext<String, ClusterInput> context;
+    private final BiFunction<String, List<String>, V> candidatesMessage;
+    private ProcessorContext<String, V> context;
     private KeyValueStore<String, BlockMembers> blocks;
 
-    public BlockProcessor(String storeName, int cap, String clusterKey) {
+    /** {@code candidatesMessage}: (record id, earlier members it met, sorted) → the message sent under {@code clusterKey}. */
+    public BlockProcessor(String storeName, int cap, String clusterKey, BiFunction<String, List<String>, V> candidatesMessage) {
         this.storeName = storeName;
         this.cap = cap;
         this.clusterKey = clusterKey;
+        this.candidatesMessage = candidatesMessage;
     }
 
     @Override
-    public void init(ProcessorContext<String, ClusterInput> context) {
+    public void init(ProcessorContext<String, V> context) {
         this.context = context;
         this.blocks = context.getStateStore(storeName);
     }
@@ -52,7 +58,7 @@ public class BlockProcessor implements Processor<Integer, BlockEntry, String, Cl
         }
         if (!candidates.isEmpty()) {
             context.forward(record.withKey(clusterKey)
-                    .withValue(ClusterInput.candidates(recordId, new ArrayList<>(candidates))));
+                    .withValue(candidatesMessage.apply(recordId, new ArrayList<>(candidates))));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.abstractcatalog.dedup.cluster;
+package io.abstractcatalog.dedup.eval;
 
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.dedup.block.BlockingKey;
@@ -18,7 +18,7 @@ import java.util.TreeSet;
 /**
  * The topology's blocking, matching and clustering in one process, without Kafka: the same {@link RecordFeatures},
  * block cap and {@link PairMatcher}, with union-find in memory. For measuring match quality on labelled data and for
- * checking the topology against a reference.
+ * checking the topology against a reference ({@code DedupTopologyTest}); test code, never run by the service.
  */
 public final class InMemoryResolver {
 

@@ -1,9 +1,9 @@
-package io.abstractcatalog.dedup.cluster;
+package io.abstractcatalog.dedup.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.abstractcatalog.contract.JsonSerde;
-import io.abstractcatalog.dedup.block.BlockEntry;
+import io.abstractcatalog.dedup.cluster.ClusterInput;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BlockProcessorTest {
 
     private final MockProcessorContext<String, ClusterInput> context = new MockProcessorContext<>();
-    private final BlockProcessor processor = new BlockProcessor("blocks", 2, "cluster");
+    private final BlockProcessor<ClusterInput> processor = new BlockProcessor<>("blocks", 2, "cluster", ClusterInput::candidates);
 
     BlockProcessorTest() {
         KeyValueStore<String, BlockMembers> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("blocks"),

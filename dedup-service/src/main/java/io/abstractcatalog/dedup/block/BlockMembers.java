@@ -1,4 +1,4 @@
-package io.abstractcatalog.dedup.cluster;
+package io.abstractcatalog.dedup.block;
 
 import java.util.ArrayList;
 import java.util.Collections;
