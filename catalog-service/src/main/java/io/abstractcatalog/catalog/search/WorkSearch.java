@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -113,14 +112,11 @@ public class WorkSearch {
     private final RankWindow rankWindow;
     private final RankWindow facetWindow;
 
-    WorkSearch(AgroalDataSource dataSource, ProbeStarts probeStarts,
-               @ConfigProperty(name = "catalog.search.rank-window") int rankWindow,
-               @ConfigProperty(name = "catalog.search.rank-probe") int rankProbe,
-               @ConfigProperty(name = "catalog.search.facet-window") int facetWindow) {
+    WorkSearch(AgroalDataSource dataSource, ProbeStarts probeStarts, SearchSettings settings) {
         this.dataSource = dataSource;
         this.probeStarts = probeStarts;
-        this.rankWindow = new RankWindow(rankWindow, rankProbe);
-        this.facetWindow = new RankWindow(facetWindow, Math.max(facetWindow, rankProbe));
+        this.rankWindow = new RankWindow(settings.rankWindow(), settings.rankProbe());
+        this.facetWindow = new RankWindow(settings.facetWindow(), Math.max(settings.facetWindow(), settings.rankProbe()));
     }
 
     public WorkPage search(SearchRequest request) throws SQLException {
