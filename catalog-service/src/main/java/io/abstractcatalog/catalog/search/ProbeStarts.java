@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a search's probe starts: the updated_at of the depth-th newest work. The probe reads the works updated at or
- * after it (see WorkSearch#page), as a bind value the planner can weigh, so that one GIN scan over words and
+ * after it (see PageQuery), as a bind value the planner can weigh, so that one GIN scan over words and
  * updated_at finds the matches among them.
  *
  * <p>Any start finds the same window: the probe's works are always a prefix of the newest-first order, and the

@@ -2,7 +2,7 @@ package io.abstractcatalog.catalog.search;
 
 /**
  * How many matches sort=relevance ranks at most (size: the most recently updated ones), and among about how many of
- * the newest works they are looked for before falling back to the full-text index (probe). See WorkSearch#page.
+ * the newest works they are looked for before falling back to the full-text index (probe). See PageQuery.
  */
 public record RankWindow(int size, int probe) {
 
