@@ -49,7 +49,7 @@ public class WorkSearch {
      * planner's estimate picks (null); tests run each to show they find the same window, and the benchmark's
      * direct-SQL side runs exactly this.
      */
-    public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
+    static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
                            RankWindow facetWindow, WindowPath path, ProbeStarts starts) throws SQLException {
         SearchPlan plan = SearchPlanner.plan(connection, request, rankWindow, facetWindow, path, starts);
         List<PageRow> rows = new ArrayList<>();
@@ -81,26 +81,6 @@ public class WorkSearch {
         }
         return new WorkPage(items, next, groups, candidates > rankWindow.size() ? rankWindow.size() : null,
                 partialGroups ? facetWindow.size() : null);
-    }
-
-    /** Tests outside this package: the search with probe starts read anew. Goes once they sit in it. */
-    public static WorkPage search(Connection connection, SearchRequest request, RankWindow rankWindow,
-                                  RankWindow facetWindow, WindowPath path) throws SQLException {
-        return search(connection, request, rankWindow, facetWindow, path, ProbeStarts.uncached());
-    }
-
-    /** Tests outside this package: {@link SearchPlanner#MAX_TITLE_HOLDERS}. Goes once they sit in it. */
-    public static final long MAX_TITLE_HOLDERS = SearchPlanner.MAX_TITLE_HOLDERS;
-
-    /** Tests outside this package: {@link SearchPlanner#estimateProbeMatches}. Goes once they sit in it. */
-    public static long estimateProbeMatches(Connection connection, SearchRequest request, RankWindow window)
-            throws SQLException {
-        return SearchPlanner.estimateProbeMatches(connection, request, PhrasePairs.NONE, window);
-    }
-
-    /** Tests outside this package: {@link SearchPlanner#estimateTitleHolders}. Goes once they sit in it. */
-    public static long estimateTitleHolders(Connection connection, SearchRequest request) throws SQLException {
-        return SearchPlanner.estimateTitleHolders(connection, request);
     }
 
     /** A facet's counts, and whether they cover only the facet window of a larger set of matches. */
