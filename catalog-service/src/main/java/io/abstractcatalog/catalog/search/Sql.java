@@ -30,7 +30,10 @@ final class Sql {
      * {@code (Object) array}). A count that does not match the text's placeholders is a programming error.
      */
     Sql append(String fragment, Object... values) {
-        long placeholders = fragment.chars().filter(c -> c == '?').count();
+        int placeholders = 0;
+        for (int i = 0; i < fragment.length(); i++) {
+            placeholders += fragment.charAt(i) == '?' ? 1 : 0;
+        }
         if (placeholders != values.length) {
             throw new IllegalArgumentException(values.length + " values for " + placeholders + " placeholders in: "
                     + fragment);
@@ -57,7 +60,7 @@ final class Sql {
     }
 
     List<Object> binds() {
-        return Collections.unmodifiableList(new ArrayList<>(binds));
+        return Collections.unmodifiableList(binds);
     }
 
     PreparedStatement prepare(Connection connection) throws SQLException {
