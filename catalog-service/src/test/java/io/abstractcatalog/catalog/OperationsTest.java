@@ -1,7 +1,7 @@
 package io.abstractcatalog.catalog;
 
-import static io.abstractcatalog.catalog.WorkFixture.newId;
-import static io.abstractcatalog.catalog.WorkFixture.work;
+import static io.abstractcatalog.catalog.testing.WorkFixture.newId;
+import static io.abstractcatalog.catalog.testing.WorkFixture.work;
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import io.abstractcatalog.catalog.testing.WorksTopic;
 
 /** What operators and API clients rely on besides the data: the API description, health and metrics. */
 @QuarkusTest

@@ -29,7 +29,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,12 +66,12 @@ public class WorkEventConsumer {
 
     WorkEventConsumer(WorkWriter writer, WorkEventMetrics metrics, ConsumerSettings settings,
                       @Identifier(KafkaConnection.CONFIG_BEAN) Map<String, Object> kafkaConfig,
-                      @ConfigProperty(name = "topics.partitions") int partitions) {
+                      TopicSettings topics) {
         this.writer = writer;
         this.metrics = metrics;
         this.settings = settings;
         this.connection = KafkaConnection.of(kafkaConfig);
-        this.partitions = partitions;
+        this.partitions = topics.partitions();
     }
 
     void start(@Observes StartupEvent startup) {

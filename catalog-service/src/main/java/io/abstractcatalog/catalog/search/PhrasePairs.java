@@ -41,7 +41,7 @@ record PhrasePairs(List<String> pairs, String otherTerms) {
     /**
      * Whether q is three or more words and nothing else, as people type a title they remember: then it can also be
      * read as one phrase (phraseto_tsquery), and works whose title holds it are worth ranking however old (see
-     * WorkSearch#page).
+     * PageQuery).
      */
     static boolean isPlain(String q) {
         return q != null && THREE_WORDS.matcher(q).find() && !OPERATOR.matcher(q).find();

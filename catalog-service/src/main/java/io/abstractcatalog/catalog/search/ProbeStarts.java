@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a search's probe starts: the updated_at of the depth-th newest work. The probe reads the works updated at or
- * after it (see WorkSearch#page), as a bind value the planner can weigh, so that one GIN scan over words and
+ * after it (see PageQuery), as a bind value the planner can weigh, so that one GIN scan over words and
  * updated_at finds the matches among them.
  *
  * <p>Any start finds the same window: the probe's works are always a prefix of the newest-first order, and the
@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * by about the same share of its depth at any depth.
  */
 @ApplicationScoped
-public class ProbeStarts {
+class ProbeStarts {
 
     private static final Duration FRESH = Duration.ofSeconds(1);
     private static final int WORKS_PER_FRESH = 10_000;
@@ -39,17 +39,17 @@ public class ProbeStarts {
     }
 
     /** Starts reused for the given time per 10,000 works of depth (at least once) after they are read. */
-    public ProbeStarts(Duration fresh) {
+    ProbeStarts(Duration fresh) {
         this.freshNanos = fresh.toNanos();
     }
 
     /** Starts read anew for every search: what a test wants when it has just written the newest works. */
-    public static ProbeStarts uncached() {
+    static ProbeStarts uncached() {
         return new ProbeStarts(Duration.ZERO);
     }
 
     /** The start for a probe of this many works; null when the catalog is empty (the probe then reads every work). */
-    public Instant since(Connection connection, int depth) throws SQLException {
+    Instant since(Connection connection, int depth) throws SQLException {
         long now = System.nanoTime();
         Start start = starts.get(depth);
         if (start == null || now - start.readAt() >= freshNanos * Math.max(1, depth / WORKS_PER_FRESH)) {

@@ -34,16 +34,11 @@ import java.util.regex.Pattern;
  * @param select        the item fields to return (workId always)
  * @param groupBy       the facets to count
  * @param cursor        where the page starts, or null for the first page
- * @param phrases       what q's phrases require ({@link PhrasePairs}): read from the database's parse of q by
- *                      WorkSearch, NONE before (which only makes a phrase search slower)
- * @param titleLookup   whether works whose title holds q as a phrase join the ranked window however old they are
- *                      (see WorkSearch#page): set by WorkSearch for a plain q whose pairs' keys few works hold
  */
 public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, String doi,
                             List<String> authorWords, String venue, String pmid,
                             Integer yearFrom, Integer yearTo, SearchSort sort, int limit, Set<String> select,
-                            List<String> groupBy, SearchCursor cursor, PhrasePairs phrases,
-                            boolean titleLookup) {
+                            List<String> groupBy, SearchCursor cursor) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -82,8 +77,7 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
         SearchSort order = SearchSort.parse(blankToNull(sort), query != null);
         SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, authorWords,
                 venueWords.isEmpty() ? null : String.join(" ", venueWords), pmidValue, years[0], years[1],
-                order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null,
-                PhrasePairs.NONE, false);
+                order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null);
         String token = blankToNull(cursor);
         return token == null ? request : request.withCursor(SearchCursor.decode(token, order, request.fingerprint()));
     }
@@ -91,19 +85,7 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     public SearchRequest withCursor(SearchCursor after) {
         return new SearchRequest(q, affiliation, source, hasDuplicates, doi, authorWords, venue, pmid, yearFrom,
                 yearTo, sort, limit, select,
-                groupBy, after, phrases, titleLookup);
-    }
-
-    SearchRequest withPhrases(PhrasePairs required) {
-        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, authorWords, venue, pmid, yearFrom,
-                yearTo, sort, limit, select,
-                groupBy, cursor, required, titleLookup);
-    }
-
-    SearchRequest withTitleLookup() {
-        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, authorWords, venue, pmid, yearFrom,
-                yearTo, sort, limit, select,
-                groupBy, cursor, phrases, true);
+                groupBy, after);
     }
 
     /** Identifies q, the filters and the sort: what a cursor must not be reused across. */

@@ -15,7 +15,7 @@ public enum SearchSort {
     UPDATED_DESC("-updated", "updated_at DESC, work_id ASC"),
     TITLE("title", "title_key ASC, work_id ASC"),
     TITLE_DESC("-title", "title_key DESC, work_id DESC"),
-    /** Works without a year come last both ways (their key is past every year: see the year keys in WorkSearch). */
+    /** Works without a year come last both ways (their key is past every year: see the year keys in PageQuery). */
     YEAR("year", "year_asc_key ASC, work_id ASC"),
     YEAR_DESC("-year", "year_desc_key DESC, work_id ASC");
 

@@ -9,7 +9,7 @@ package io.abstractcatalog.catalog.search;
  * four or eight times as many works for a query expected to be rarer, so that the window is expected to fill; a query
  * expected to be rarer still goes straight to the index, its probe could only find too few before falling back.
  */
-public enum WindowPath {
+enum WindowPath {
     PROBE,
     INDEX;
 
@@ -21,7 +21,7 @@ public enum WindowPath {
     static final int MAX_DOUBLINGS = 3;
 
     /** The path of a probe depth as {@link #depth} gives it: none (0) means the index. */
-    public static WindowPath of(int depth) {
+    static WindowPath of(int depth) {
         return depth > 0 ? PROBE : INDEX;
     }
 
@@ -29,7 +29,7 @@ public enum WindowPath {
      * How many of the newest works to probe for a query of which the planner expects this many matches among the
      * window's probe: the first of probe, 2, 4, 8 x probe expected to hold more matches than the window; 0 for none.
      */
-    public static int depth(long estimatedProbeMatches, RankWindow window) {
+    static int depth(long estimatedProbeMatches, RankWindow window) {
         for (int doublings = 0; doublings <= MAX_DOUBLINGS; doublings++) {
             if (estimatedProbeMatches << doublings > window.size()) {
                 return window.probe() << doublings;

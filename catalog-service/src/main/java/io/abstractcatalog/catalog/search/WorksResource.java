@@ -46,10 +46,11 @@ public class WorksResource {
     @Operation(summary = "Search, filter and list works",
             description = "With q, a full-text search over titles (weighted higher) and abstracts, best match first, "
                     + "with highlighted snippets. Relevance is ranked over a bounded window of matches: all of them "
-                    + "when few match; when more match than the window (200 by default), the most recently updated "
-                    + "200, and the page then says so in rankWindow (sort=-updated lists every match); a q of three "
-                    + "or more plain words (no quotes, - or or) then also ranks the 200 most recent works whose title holds them "
-                    + "in a row, however old, so a title typed as words finds its work. Without q, every work, most recently "
+                    + "when few match; when more match than the window (its size is the service's "
+                    + "catalog.search.rank-window), the most recently updated that many, and the page then says so in "
+                    + "rankWindow (sort=-updated lists every match); a q of three or more plain words (no quotes, - or "
+                    + "or) then also ranks as many of the most recent works whose title holds them in a row, however "
+                    + "old, so a title typed as words finds its work. Without q, every work, most recently "
                     + "updated first. Filters combine "
                     + "with AND. Pages are walked with nextCursor (keyset paging: correct while works change, as fast "
                     + "on page 1000 as on page 1). group_by adds facet counts over all matching works. "
@@ -110,8 +111,9 @@ public class WorksResource {
                     + "firstSeen, "
                     + "updatedAt, rank, snippet, titleHighlight. Default: all that apply.", example = "title,snippet")
             @QueryParam("select") String select,
-            @Parameter(description = "Comma-separated facets to count over all matching works (over the newest "
-                    + "1000 of them when more match; the page then carries groupsWindow): affiliation, "
+            @Parameter(description = "Comma-separated facets to count over all matching works (when more match "
+                    + "than the facet window, the service's catalog.search.facet-window, over that many of the newest; "
+                    + "the page then carries groupsWindow): affiliation, "
                     + "source (file key), format, year, venue, author. At most 20 values each.",
                     example = "year,venue")
             @QueryParam("group_by") String groupBy) throws SQLException {

@@ -2,10 +2,8 @@ package io.abstractcatalog.catalog.store;
 
 import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.EventJson;
-import io.abstractcatalog.contract.SourceRef;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkEvent;
-import io.abstractcatalog.contract.WorkSource;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -56,13 +54,6 @@ public class WorkWriter {
             WHERE NOT EXISTS (SELECT 1 FROM work WHERE work_id = ? AND version >= ?)
             ON CONFLICT (from_id) DO UPDATE SET to_id = EXCLUDED.to_id, version = EXCLUDED.version
             WHERE work_redirect.version < EXCLUDED.version
-            """;
-
-    private static final String INSERT_SOURCE = """
-            INSERT INTO work_source (work_id, record_id, bucket, object_key, content_hash, format, ordinal, line,
-                                     source_id, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
             """;
 
     private final AgroalDataSource dataSource;
@@ -139,7 +130,7 @@ public class WorkWriter {
             }
         }
         executeForAll(connection, "DELETE FROM work_redirect WHERE from_id = ANY (?)", cameBack);
-        replaceChildren(connection, applied);
+        WorkChildren.replace(connection, applied);
     }
 
     private void redirectAll(Connection connection, List<WorkEvent> events, List<Integer> redirects,
@@ -228,95 +219,6 @@ public class WorkWriter {
         upsert.setLong(5, event.version());
     }
 
-    /** Children follow the work rows: replaced whole, and only for works whose row itself changed. */
-    private void replaceChildren(Connection connection, List<Work> works) throws SQLException {
-        if (works.isEmpty()) {
-            return;
-        }
-        List<String> ids = works.stream().map(Work::workId).toList();
-        executeForAll(connection, "DELETE FROM work_source WHERE work_id = ANY (?)", ids);
-        executeForAll(connection, "DELETE FROM work_affiliation WHERE work_id = ANY (?)", ids);
-        executeForAll(connection, "DELETE FROM work_identifier WHERE work_id = ANY (?)", ids);
-        executeForAll(connection, "DELETE FROM work_author WHERE work_id = ANY (?)", ids);
-
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_SOURCE)) {
-            for (Work work : works) {
-                for (WorkSource source : work.sources()) {
-                    SourceRef ref = source.source();
-                    insert.setString(1, work.workId());
-                    insert.setString(2, clean(source.recordId()));
-                    insert.setString(3, ref == null ? null : clean(ref.bucket()));
-                    insert.setString(4, ref == null ? null : clean(ref.key()));
-                    insert.setString(5, ref == null ? null : clean(ref.contentHash()));
-                    insert.setString(6, ref == null ? null : clean(ref.format()));
-                    setNullableInt(insert, 7, ref == null ? null : ref.ordinal());
-                    setNullableInt(insert, 8, ref == null ? null : ref.line());
-                    insert.setString(9, ref == null ? null : clean(ref.sourceId()));
-                    Columns.setInstant(insert, 10, source.ingestedAt());
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO work_affiliation (work_id, affiliation, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Work work : works) {
-                for (String affiliation : work.affiliations()) {
-                    if (affiliation != null && !affiliation.isBlank()) {
-                        insert.setString(1, work.workId());
-                        insert.setString(2, clean(affiliation.strip()));
-                        // The work's own updated_at (V8): the affiliation filter's newest-first index reads it here.
-                        Columns.setInstant(insert, 3, work.updatedAt());
-                        insert.addBatch();
-                    }
-                }
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO work_identifier (work_id, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Work work : works) {
-                addIdentifiers(insert, work.workId(), "doi", work.identifiers().doi());
-                addIdentifiers(insert, work.workId(), "arxiv", work.identifiers().arxiv());
-                addIdentifiers(insert, work.workId(), "pmid", work.identifiers().pmid());
-                addIdentifiers(insert, work.workId(), "pmcid", work.identifiers().pmcid());
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO work_author (work_id, position, name, name_key, name_words) VALUES (?, ?, ?, ?, ?)")) {
-            for (Work work : works) {
-                // position is a smallint: a list of thousands (a physics collaboration) keeps its first 32,767
-                for (int position = 0; position < Math.min(work.authors().size(), Short.MAX_VALUE); position++) {
-                    Author author = work.authors().get(position);
-                    List<String> words = FoldedText.words(author.name());
-                    if (words.isEmpty()) {
-                        continue;
-                    }
-                    insert.setString(1, work.workId());
-                    insert.setShort(2, (short) position);
-                    insert.setString(3, clean(author.name()));
-                    insert.setString(4, String.join(" ", words));
-                    insert.setArray(5, connection.createArrayOf("text", words.toArray()));
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void addIdentifiers(PreparedStatement insert, String workId, String kind, List<String> values)
-            throws SQLException {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                insert.setString(1, workId);
-                insert.setString(2, kind);
-                insert.setString(3, clean(value.strip()));
-                insert.addBatch();
-            }
-        }
-    }
-
     /** The recorded redirect version of each id that has one. */
     private static Map<String, Long> redirectVersions(Connection connection, List<String> workIds)
             throws SQLException {
@@ -336,7 +238,8 @@ public class WorkWriter {
         return versions;
     }
 
-    private static void executeForAll(Connection connection, String sql, List<String> workIds) throws SQLException {
+    /** Runs a statement whose one parameter is the array of the given ids; nothing when there are none. */
+    static void executeForAll(Connection connection, String sql, List<String> workIds) throws SQLException {
         if (workIds.isEmpty()) {
             return;
         }
@@ -346,7 +249,7 @@ public class WorkWriter {
         }
     }
 
-    private static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+    static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
@@ -355,7 +258,7 @@ public class WorkWriter {
     }
 
     /** PostgreSQL text cannot hold NUL; a stray one in an abstract must not make the work unstorable. */
-    private static String clean(String text) {
+    static String clean(String text) {
         return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 

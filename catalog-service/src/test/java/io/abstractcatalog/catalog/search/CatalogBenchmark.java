@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -50,11 +52,29 @@ public final class CatalogBenchmark {
             "kernel", "convolution", "adversarial", "embedding", "sparse", "quantum", "robust", "federated",
             "contrastive", "generative", "causal", "spectral", "manifold", "variational"};
 
-    /** The service's catalog.search.rank-window and rank-probe, passed to it so both sides rank the same window. */
-    static final RankWindow RANK_WINDOW = new RankWindow(Integer.getInteger("catalog.search.rank-window", 200),
-            Integer.getInteger("catalog.search.rank-probe", 10_000));
-    static final RankWindow FACET_WINDOW = new RankWindow(Integer.getInteger("catalog.search.facet-window", 1000),
-            Math.max(Integer.getInteger("catalog.search.facet-window", 1000), RANK_WINDOW.probe()));
+    /**
+     * The service's catalog.search.rank-window and rank-probe, passed to it so both sides rank the same window: as
+     * given with -D, else the service's own values (application.properties).
+     */
+    static final RankWindow RANK_WINDOW = new RankWindow(setting("catalog.search.rank-window"),
+            setting("catalog.search.rank-probe"));
+    static final RankWindow FACET_WINDOW = new RankWindow(setting("catalog.search.facet-window"),
+            Math.max(setting("catalog.search.facet-window"), RANK_WINDOW.probe()));
+
+    /** A search setting: the system property, else the value of the service's application.properties. */
+    private static int setting(String key) {
+        String given = System.getProperty(key);
+        if (given != null) {
+            return Integer.parseInt(given);
+        }
+        try (InputStream in = CatalogBenchmark.class.getResourceAsStream("/application.properties")) {
+            Properties service = new Properties();
+            service.load(in);
+            return Integer.parseInt(service.getProperty(key).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int works = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;

@@ -1,4 +1,4 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.testing;
 
 import io.abstractcatalog.contract.EventJson;
 import io.abstractcatalog.contract.KafkaConnection;

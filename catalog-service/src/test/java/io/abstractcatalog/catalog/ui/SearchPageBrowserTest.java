@@ -1,7 +1,7 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.ui;
 
-import static io.abstractcatalog.catalog.WorkFixture.newId;
-import static io.abstractcatalog.catalog.WorkFixture.work;
+import static io.abstractcatalog.catalog.testing.WorkFixture.newId;
+import static io.abstractcatalog.catalog.testing.WorkFixture.work;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +43,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import io.abstractcatalog.catalog.testing.WorksTopic;
 
 /**
  * The search page in a real headless Chromium, driven by chromedriver (Debian: {@code apt-get install chromium

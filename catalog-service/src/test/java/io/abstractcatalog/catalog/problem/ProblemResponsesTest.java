@@ -1,4 +1,4 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.problem;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;

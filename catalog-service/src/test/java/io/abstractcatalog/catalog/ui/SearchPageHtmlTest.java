@@ -1,7 +1,7 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.ui;
 
-import static io.abstractcatalog.catalog.WorkFixture.newId;
-import static io.abstractcatalog.catalog.WorkFixture.work;
+import static io.abstractcatalog.catalog.testing.WorkFixture.newId;
+import static io.abstractcatalog.catalog.testing.WorkFixture.work;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import io.abstractcatalog.catalog.testing.WorkFixture;
+import io.abstractcatalog.catalog.testing.WorksTopic;
 
 /**
  * The search page's HTML without a browser, so its bibliographic lines, links and form handling are checked on every

@@ -1,14 +1,8 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.search;
 
-import static io.abstractcatalog.catalog.WorkFixture.uniqueTag;
+import static io.abstractcatalog.catalog.testing.WorkFixture.uniqueTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.abstractcatalog.catalog.search.RankWindow;
-import io.abstractcatalog.catalog.search.SearchRequest;
-import io.abstractcatalog.catalog.search.WindowPath;
-import io.abstractcatalog.catalog.search.WorkPage;
-import io.abstractcatalog.catalog.search.WorkSearch;
-import io.abstractcatalog.catalog.search.WorkSummary;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -106,7 +100,7 @@ class PhraseSearchTest {
             List<String> newer = titleAndNewerMatches(connection, tag);
             for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
                 WorkPage page = WorkSearch.search(connection, plain("graph kernel methods", tag, null, null),
-                        SMALL_WINDOW, SMALL_WINDOW, path);
+                        SMALL_WINDOW, SMALL_WINDOW, path, ProbeStarts.uncached());
 
                 // The three newest matches, and the oldest one, whose title holds the words in a row: ranked
                 // first. Not the old one holding them in a row in its abstract only.
@@ -142,7 +136,7 @@ class PhraseSearchTest {
                     "-updated", null, null, null, null))).hasSize(7);
             // Fewer than two pairs in a row (stop words leave gaps): nothing to look up, no title joins.
             for (String q : new String[] {"graph kernel", "graph of the kernel methods"}) {
-                assertThat(WorkSearch.estimateTitleHolders(connection, plain(q, tag, null, null))).as(q).isZero();
+                assertThat(SearchPlanner.estimateTitleHolders(connection, plain(q, tag, null, null))).as(q).isZero();
             }
             // Filters hold for them too: only the newer works have a year.
             try (PreparedStatement year = connection.prepareStatement(
@@ -166,9 +160,9 @@ class PhraseSearchTest {
             List<String> all = searchIds(connection, plain(q, tag, null, null));
 
             WorkPage first = WorkSearch.search(connection, plain(q, tag, "3", null), SMALL_WINDOW, SMALL_WINDOW,
-                    null);
+                    null, ProbeStarts.uncached());
             WorkPage second = WorkSearch.search(connection, plain(q, tag, "3", first.nextCursor()), SMALL_WINDOW,
-                    SMALL_WINDOW, null);
+                    SMALL_WINDOW, null, ProbeStarts.uncached());
 
             assertThat(second.nextCursor()).isNull();
             List<String> paged = new ArrayList<>();
@@ -185,19 +179,19 @@ class PhraseSearchTest {
         rolledBack(connection -> {
             List<String> newer = titleAndNewerMatches(connection, tag);
             SearchRequest request = plain("graph kernel methods", tag, null, null);
-            long before = WorkSearch.estimateTitleHolders(connection, request);
+            long before = SearchPlanner.estimateTitleHolders(connection, request);
             // Works of another affiliation holding the pair: never results here, but they make the pair common.
-            for (int i = 0; i < WorkSearch.MAX_TITLE_HOLDERS + 200; i++) {
+            for (int i = 0; i < SearchPlanner.MAX_TITLE_HOLDERS + 200; i++) {
                 insert(connection, "w-common-" + tag + "-" + i, uniqueTag(), null, "Graph kernel methods again.",
                         -100 - i);
             }
             try (Statement analyze = connection.createStatement()) {
                 analyze.execute("ANALYZE work"); // inside the transaction: rolled back with it
             }
-            long after = WorkSearch.estimateTitleHolders(connection, request);
+            long after = SearchPlanner.estimateTitleHolders(connection, request);
 
-            assertThat(before).isBetween(1L, WorkSearch.MAX_TITLE_HOLDERS);
-            assertThat(after).isGreaterThan(WorkSearch.MAX_TITLE_HOLDERS);
+            assertThat(before).isBetween(1L, SearchPlanner.MAX_TITLE_HOLDERS);
+            assertThat(after).isGreaterThan(SearchPlanner.MAX_TITLE_HOLDERS);
             assertThat(searchIds(connection, request)).containsExactlyInAnyOrder(newer.get(2), newer.get(3),
                     newer.get(4));
         });
@@ -226,7 +220,8 @@ class PhraseSearchTest {
 
     /** One page's ids, best first, as the service searches (the path picked by the estimate). */
     private static List<String> searchIds(Connection connection, SearchRequest request) throws SQLException {
-        WorkPage page = WorkSearch.search(connection, request, SMALL_WINDOW, SMALL_WINDOW, null);
+        WorkPage page = WorkSearch.search(connection, request, SMALL_WINDOW, SMALL_WINDOW, null,
+                ProbeStarts.uncached());
         assertThat(page.nextCursor()).as("one page holds every result").isNull();
         return page.items().stream().map(WorkSummary::workId).toList();
     }
@@ -249,7 +244,7 @@ class PhraseSearchTest {
 
     private static Set<String> ids(Connection connection, SearchRequest request, WindowPath path)
             throws SQLException {
-        WorkPage page = WorkSearch.search(connection, request, WINDOW, WINDOW, path);
+        WorkPage page = WorkSearch.search(connection, request, WINDOW, WINDOW, path, ProbeStarts.uncached());
         Set<String> ids = new HashSet<>();
         page.items().stream().map(WorkSummary::workId).forEach(ids::add);
         assertThat(page.nextCursor()).as("one page holds every match").isNull();

@@ -1,13 +1,12 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.consume;
 
-import static io.abstractcatalog.catalog.WorkFixture.newId;
-import static io.abstractcatalog.catalog.WorkFixture.uniqueTag;
-import static io.abstractcatalog.catalog.WorkFixture.work;
+import static io.abstractcatalog.catalog.testing.WorkFixture.newId;
+import static io.abstractcatalog.catalog.testing.WorkFixture.uniqueTag;
+import static io.abstractcatalog.catalog.testing.WorkFixture.work;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.abstractcatalog.catalog.consume.WorkEventConsumer;
 import io.abstractcatalog.contract.WorkEvent;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.abstractcatalog.catalog.testing.WorksTopic;
 
 /**
  * The real PostgreSQL goes away while events arrive, then comes back: consumption pauses (readiness DOWN, status

@@ -1,10 +1,7 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.abstractcatalog.catalog.store.BatchResult;
-import io.abstractcatalog.catalog.store.Outcome;
-import io.abstractcatalog.catalog.store.WorkWriter;
 import io.abstractcatalog.contract.Identifiers;
 import io.abstractcatalog.contract.SourceRef;
 import io.abstractcatalog.contract.Work;

@@ -1,4 +1,4 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.consume;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,4 +1,4 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.testing;
 
 import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;

@@ -1,8 +1,8 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.search;
 
-import static io.abstractcatalog.catalog.WorkFixture.newId;
-import static io.abstractcatalog.catalog.WorkFixture.uniqueTag;
-import static io.abstractcatalog.catalog.WorkFixture.work;
+import static io.abstractcatalog.catalog.testing.WorkFixture.newId;
+import static io.abstractcatalog.catalog.testing.WorkFixture.uniqueTag;
+import static io.abstractcatalog.catalog.testing.WorkFixture.work;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.abstractcatalog.catalog.testing.WorksTopic;
 
 /**
  * The bibliographic fields of works (schema 2 of work events) through GET /works and GET /works/{kind}:{value}, on

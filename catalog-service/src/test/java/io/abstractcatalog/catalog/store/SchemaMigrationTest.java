@@ -1,4 +1,4 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,13 @@
-package io.abstractcatalog.catalog;
+package io.abstractcatalog.catalog.search;
 
-import static io.abstractcatalog.catalog.WorkFixture.newId;
-import static io.abstractcatalog.catalog.WorkFixture.uniqueTag;
-import static io.abstractcatalog.catalog.WorkFixture.work;
+import static io.abstractcatalog.catalog.testing.WorkFixture.newId;
+import static io.abstractcatalog.catalog.testing.WorkFixture.uniqueTag;
+import static io.abstractcatalog.catalog.testing.WorkFixture.work;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.abstractcatalog.catalog.search.GroupCount;
-import io.abstractcatalog.catalog.search.ProbeStarts;
-import io.abstractcatalog.catalog.search.RankWindow;
-import io.abstractcatalog.catalog.search.SearchRequest;
-import io.abstractcatalog.catalog.search.WindowPath;
-import io.abstractcatalog.catalog.search.WorkPage;
-import io.abstractcatalog.catalog.search.WorkSearch;
-import io.abstractcatalog.catalog.search.WorkSummary;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -31,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.abstractcatalog.catalog.testing.WorksTopic;
 
 /**
  * Relevance ranks a bounded window of matches (the most recently updated ones). Runs WorkSearch on the real database
@@ -232,9 +225,11 @@ class RankWindowTest {
         RankWindow window = new RankWindow(8, 8);
         try (Connection connection = dataSource.getConnection()) {
             // Every one of the 8 probed works matches no filter at all; a word no work contains is estimated rare.
-            long unfiltered = WorkSearch.estimateProbeMatches(connection,
-                    SearchRequest.of(null, null, null, null, null, null, "-updated", null, null, null, null), window);
-            long rare = WorkSearch.estimateProbeMatches(connection, byRelevance(uniqueWord(), null, null), window);
+            long unfiltered = SearchPlanner.estimateProbeMatches(connection,
+                    SearchRequest.of(null, null, null, null, null, null, "-updated", null, null, null, null),
+                    PhrasePairs.NONE, window);
+            long rare = SearchPlanner.estimateProbeMatches(connection, byRelevance(uniqueWord(), null, null),
+                    PhrasePairs.NONE, window);
 
             assertThat(unfiltered).isEqualTo(8);
             // As many as the window, not more: twice as deep a probe is expected to fill it.
