@@ -3,6 +3,9 @@ package io.abstractcatalog.catalog.search;
 import static io.abstractcatalog.catalog.testing.WorkFixture.newId;
 import static io.abstractcatalog.catalog.testing.WorkFixture.uniqueTag;
 import static io.abstractcatalog.catalog.testing.WorkFixture.work;
+import static io.abstractcatalog.catalog.testing.WorksApi.awaitCount;
+import static io.abstractcatalog.catalog.testing.WorksApi.ids;
+import static io.abstractcatalog.catalog.testing.WorksApi.search;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -214,18 +217,5 @@ class BibliographicSearchTest {
             }
         }
         throw new AssertionError("more than 20 pages");
-    }
-
-    private static List<String> ids(Map<String, String> parameters) {
-        return search(parameters).getList("items.workId", String.class);
-    }
-
-    private static JsonPath search(Map<String, String> parameters) {
-        return given().queryParams(parameters).get("/works").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static void awaitCount(String tag, int expected) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                search(Map.of("affiliation", tag, "limit", "100")).getList("items")).hasSize(expected));
     }
 }
