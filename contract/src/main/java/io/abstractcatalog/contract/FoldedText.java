@@ -1,4 +1,4 @@
-package io.abstractcatalog.catalog.store;
+package io.abstractcatalog.contract;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The one folding of names the catalog compares (authors, venues): lower case, accents and punctuation dropped,
- * words separated by one space ("Müller, J.-P." → "muller j p"). Written into the rows by {@link WorkWriter} and
- * applied to filter values by the search, so both sides always fold alike.
+ * The one folding of names compared ignoring case, accents and punctuation (authors, venues): lower case, accents
+ * and punctuation dropped, words separated by one space ("Müller, J.-P." → "muller j p"). Dedup compares venues with
+ * it; the catalog writes it into its rows and applies it to filter values, so every side folds alike.
  */
 public final class FoldedText {
 

@@ -1,7 +1,7 @@
 package io.abstractcatalog.catalog.search;
 
 import io.abstractcatalog.catalog.problem.InvalidParameterException;
-import io.abstractcatalog.catalog.store.FoldedText;
+import io.abstractcatalog.contract.FoldedText;
 import io.abstractcatalog.contract.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
 package io.abstractcatalog.catalog.store;
 
 import io.abstractcatalog.contract.Author;
+import io.abstractcatalog.contract.FoldedText;
 import io.abstractcatalog.contract.SourceRef;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkSource;

@@ -2,6 +2,7 @@ package io.abstractcatalog.catalog.store;
 
 import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.contract.FoldedText;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkEvent;
 import io.agroal.api.AgroalDataSource;

@@ -5,7 +5,7 @@ import io.abstractcatalog.catalog.search.GroupCount;
 import io.abstractcatalog.catalog.search.SearchRequest;
 import io.abstractcatalog.catalog.search.WorkPage;
 import io.abstractcatalog.catalog.search.WorkSearch;
-import io.abstractcatalog.catalog.store.FoldedText;
+import io.abstractcatalog.contract.FoldedText;
 import io.abstractcatalog.catalog.work.SourceView;
 import io.abstractcatalog.catalog.work.WorkDetail;
 import io.abstractcatalog.catalog.work.WorkLookup;

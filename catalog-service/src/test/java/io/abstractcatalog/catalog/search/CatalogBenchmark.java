@@ -1,6 +1,6 @@
 package io.abstractcatalog.catalog.search;
 
-import io.abstractcatalog.catalog.store.FoldedText;
+import io.abstractcatalog.contract.FoldedText;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

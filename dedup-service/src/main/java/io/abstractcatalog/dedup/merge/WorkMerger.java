@@ -1,10 +1,10 @@
 package io.abstractcatalog.dedup.merge;
 
 import io.abstractcatalog.contract.Author;
+import io.abstractcatalog.contract.FoldedText;
 import io.abstractcatalog.contract.Identifiers;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkSource;
-import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +41,6 @@ public final class WorkMerger {
     static final int EARLIEST_CREDIBLE_YEAR = 1500;
     private static final Pattern PREPRINT_SERVER = Pattern.compile(
             "(?i)^(arxiv|corr|biorxiv|medrxiv|chemrxiv|ssrn|research ?square|preprints?|techrxiv|psyarxiv|osf preprints)\\b.*");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private WorkMerger() {
     }
@@ -135,8 +133,8 @@ public final class WorkMerger {
         if (author.family() == null) {
             return null;
         }
-        String given = author.given() == null ? "" : fold(author.given());
-        return fold(author.family()) + "|" + (given.isEmpty() ? "" : given.substring(0, 1));
+        String given = author.given() == null ? "" : FoldedText.of(author.given());
+        return FoldedText.of(author.family()) + "|" + (given.isEmpty() ? "" : given.substring(0, 1));
     }
 
     static Integer year(List<Member> members) {
@@ -148,15 +146,15 @@ public final class WorkMerger {
     }
 
     static String venue(List<Member> members) {
-        List<Member> named = members.stream().filter(m -> m.venue() != null && !fold(m.venue()).isEmpty()).toList();
+        List<Member> named = members.stream().filter(m -> m.venue() != null && !FoldedText.of(m.venue()).isEmpty()).toList();
         List<Member> published = named.stream().filter(m -> !PREPRINT_SERVER.matcher(m.venue().strip()).matches()).toList();
         List<Member> candidates = published.isEmpty() ? named : published;
         Map<String, Long> counts = candidates.stream()
-                .collect(Collectors.groupingBy(m -> fold(m.venue()), Collectors.counting()));
+                .collect(Collectors.groupingBy(m -> FoldedText.of(m.venue()), Collectors.counting()));
         return candidates.stream()
-                .min(Comparator.comparing((Member m) -> counts.get(fold(m.venue())), Comparator.reverseOrder())
+                .min(Comparator.comparing((Member m) -> counts.get(FoldedText.of(m.venue())), Comparator.reverseOrder())
                         .thenComparing(m -> digits(m.venue()))
-                        .thenComparing(m -> fold(m.venue()).length(), Comparator.reverseOrder())
+                        .thenComparing(m -> FoldedText.of(m.venue()).length(), Comparator.reverseOrder())
                         .thenComparing(Member::recordId))
                 .map(m -> m.venue().strip())
                 .orElse(null);
@@ -167,11 +165,6 @@ public final class WorkMerger {
         return venue.chars().filter(Character::isDigit).count();
     }
 
-    /** Lower case, accents and punctuation dropped: "J. Neurosci." and "j neurosci" are one venue. */
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return NON_WORD.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
-    }
 
     private static List<String> union(List<Member> members, Function<Member, Stream<String>> values) {
         Set<String> sorted = members.stream()
