@@ -50,14 +50,6 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     public static final List<String> GROUPS = List.of("affiliation", "source", "format", "year", "venue", "author");
     private static final Pattern YEARS = Pattern.compile("(\\d{4})?(-)?(\\d{4})?");
 
-    /** Parses the query parameters of GET /works without the bibliographic filters (all as given, null when absent). */
-    public static SearchRequest of(String q, String affiliation, String source, String hasDuplicates, String doi,
-                                   String year, String sort, String limit, String select, String groupBy,
-                                   String cursor) {
-        return of(q, affiliation, source, hasDuplicates, doi, null, null, null, year, sort, limit, select, groupBy,
-                cursor);
-    }
-
     /** Parses the query parameters of GET /works (all as given, null when absent). */
     public static SearchRequest of(String q, String affiliation, String source, String hasDuplicates, String doi,
                                    String author, String venue, String pmid, String year, String sort, String limit,

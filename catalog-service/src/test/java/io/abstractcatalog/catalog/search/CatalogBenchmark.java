@@ -404,7 +404,7 @@ public final class CatalogBenchmark {
             query.setInt(1, offset);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                SearchRequest request = SearchRequest.of(null, null, null, null, null, null, null, null, null, null, null);
+                SearchRequest request = Requests.of(null, null, null, null, null, null, null, null, null, null, null);
                 return new SearchCursor(request.sort().token(), request.fingerprint(),
                         row.getObject(1, OffsetDateTime.class).toInstant().toString(), row.getString(2)).encode();
             }

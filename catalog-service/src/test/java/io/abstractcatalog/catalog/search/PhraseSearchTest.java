@@ -64,10 +64,10 @@ class PhraseSearchTest {
                 // Relevance ranks the window: the newest WINDOW.size() matches.
                 Set<String> window = new HashSet<>(expected.subList(0, Math.min(WINDOW.size(), expected.size())));
                 for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
-                    assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, null, "100", null,
+                    assertThat(ids(connection, Requests.of(q, tag, null, null, null, null, null, "100", null,
                             null, null), path)).as("q=%s, path %s", q, path).isEqualTo(window);
                 }
-                assertThat(ids(connection, SearchRequest.of(q, tag, null, null, null, null, "-updated", "100",
+                assertThat(ids(connection, Requests.of(q, tag, null, null, null, null, "-updated", "100",
                         null, null, null), null)).as("q=%s by -updated", q).isEqualTo(new HashSet<>(expected));
             }
             // The comparison means something only if phrases found works and left others out.
@@ -83,11 +83,11 @@ class PhraseSearchTest {
             insert(connection, "w-phrase-2", tag, "Kernels on a graph", "A graph and its kernel.", 2);
             insert(connection, "w-phrase-3", tag, null, "Learning with graph-kernel methods.", 3);
             for (WindowPath path : new WindowPath[] {null, WindowPath.PROBE, WindowPath.INDEX}) {
-                assertThat(ids(connection, SearchRequest.of("\"graph kernel\"", tag, null, null, null, null, null,
+                assertThat(ids(connection, Requests.of("\"graph kernel\"", tag, null, null, null, null, null,
                         null, null, null, null), path)).containsExactlyInAnyOrder("w-phrase-1", "w-phrase-3");
-                assertThat(ids(connection, SearchRequest.of("\"kernel graph\"", tag, null, null, null, null, null,
+                assertThat(ids(connection, Requests.of("\"kernel graph\"", tag, null, null, null, null, null,
                         null, null, null, null), path)).isEmpty();
-                assertThat(ids(connection, SearchRequest.of("\"graph kernel methods\" -compare", tag, null, null,
+                assertThat(ids(connection, Requests.of("\"graph kernel methods\" -compare", tag, null, null,
                         null, null, null, null, null, null, null), path)).containsExactly("w-phrase-3");
             }
         });
@@ -132,7 +132,7 @@ class PhraseSearchTest {
             assertThat(searchIds(connection, plain("\"graph kernel methods\"", tag, null, null)))
                     .containsExactlyInAnyOrder("w-title-" + tag, "w-abstract-" + tag);
             // Other sorts list every match and rank nothing.
-            assertThat(searchIds(connection, SearchRequest.of("graph kernel methods", tag, null, null, null, null,
+            assertThat(searchIds(connection, Requests.of("graph kernel methods", tag, null, null, null, null,
                     "-updated", null, null, null, null))).hasSize(7);
             // Fewer than two pairs in a row (stop words leave gaps): nothing to look up, no title joins.
             for (String q : new String[] {"graph kernel", "graph of the kernel methods"}) {
@@ -144,7 +144,7 @@ class PhraseSearchTest {
                 year.setArray(1, connection.createArrayOf("text", newer.toArray()));
                 year.executeUpdate();
             }
-            assertThat(searchIds(connection, SearchRequest.of("graph kernel methods", tag, null, null, null, "2020",
+            assertThat(searchIds(connection, Requests.of("graph kernel methods", tag, null, null, null, "2020",
                     null, null, null, null, null))).containsExactlyInAnyOrderElementsOf(window);
             assertThat(searchIds(connection, plain("graph kernel methods", tag, null, null)))
                     .contains("w-title-" + tag).hasSize(4);
@@ -215,7 +215,7 @@ class PhraseSearchTest {
     }
 
     private static SearchRequest plain(String q, String tag, String limit, String cursor) {
-        return SearchRequest.of(q, tag, null, null, null, null, null, limit, null, null, cursor);
+        return Requests.of(q, tag, null, null, null, null, null, limit, null, null, cursor);
     }
 
     /** One page's ids, best first, as the service searches (the path picked by the estimate). */

@@ -171,7 +171,7 @@ class RankWindowTest {
         String otherTag = uniqueTag();
         fiveMatches(word, otherTag); // newer matches of the same word, with another affiliation
 
-        WorkPage page = search(SearchRequest.of(word, tag, null, null, null, null, null, null, null, null, null), 3, 5);
+        WorkPage page = search(Requests.of(word, tag, null, null, null, null, null, null, null, null, null), 3, 5);
 
         assertThat(page.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(ids.get(2), ids.get(3),
                 ids.get(4));
@@ -183,7 +183,7 @@ class RankWindowTest {
         String word = uniqueWord();
         List<String> ids = fiveMatches(word, uniqueTag());
 
-        WorkPage page = search(SearchRequest.of(word, null, null, null, null, null, "-updated", null, null, null, null),
+        WorkPage page = search(Requests.of(word, null, null, null, null, null, "-updated", null, null, null, null),
                 2, 2);
 
         assertThat(page.items()).extracting(WorkSummary::workId).containsExactly(ids.get(4), ids.get(3), ids.get(2),
@@ -196,7 +196,7 @@ class RankWindowTest {
         String word = uniqueWord();
         String tag = uniqueTag();
         fiveMatches(word, tag);
-        SearchRequest request = SearchRequest.of(word, null, null, null, null, null, null, null, null, "affiliation",
+        SearchRequest request = Requests.of(word, null, null, null, null, null, null, null, null, "affiliation",
                 null);
 
         WorkPage all = search(request, 5, 5);
@@ -226,7 +226,7 @@ class RankWindowTest {
         try (Connection connection = dataSource.getConnection()) {
             // Every one of the 8 probed works matches no filter at all; a word no work contains is estimated rare.
             long unfiltered = SearchPlanner.estimateProbeMatches(connection,
-                    SearchRequest.of(null, null, null, null, null, null, "-updated", null, null, null, null),
+                    Requests.of(null, null, null, null, null, null, "-updated", null, null, null, null),
                     PhrasePairs.NONE, window);
             long rare = SearchPlanner.estimateProbeMatches(connection, byRelevance(uniqueWord(), null, null),
                     PhrasePairs.NONE, window);
@@ -241,7 +241,7 @@ class RankWindowTest {
     }
 
     private static SearchRequest byRelevance(String word, String limit, String cursor) {
-        return SearchRequest.of(word, null, null, null, null, null, null, limit, null, null, cursor);
+        return Requests.of(word, null, null, null, null, null, null, limit, null, null, cursor);
     }
 
     private static List<String> concat(WorkPage... pages) {
