@@ -23,6 +23,12 @@ final class MatchingWorks {
          * work_affiliation_newest_idx (V8). The filter then applies to a instead of an EXISTS.
          */
         BY_AFFILIATION("work_affiliation a JOIN work w ON w.work_id = a.work_id"),
+        /**
+         * The works of an author as rows of one word of the name (alias aw) joined to their works, for
+         * sort=updated/-updated: as for affiliations, the page is the first rows of one walk of index
+         * work_author_word_newest_idx (V12).
+         */
+        BY_AUTHOR("work_author_word aw JOIN work w ON w.work_id = aw.work_id"),
         /** The works whose title holds q as a phrase (plain words), found through the keys of its pairs (V10). */
         TITLED("work w");
 
@@ -47,6 +53,20 @@ final class MatchingWorks {
     /** FROM and WHERE over the newest {@code probe} works (Works.PROBED), for the planner's estimate of the probe. */
     static Sql fromWhereProbed(SearchRequest request, PhrasePairs phrases, int probe) {
         return where(request, phrases, Works.PROBED, Sql.of(" FROM " + Works.PROBED.from, probe));
+    }
+
+    /**
+     * The word of author= whose rows Works.BY_AUTHOR walks: the longest, as the likeliest to be rare (a family name
+     * rather than an initial or a common given name); the author condition still checks every word.
+     */
+    static String walkedAuthorWord(SearchRequest request) {
+        String longest = request.authorWords().get(0);
+        for (String word : request.authorWords()) {
+            if (word.length() > longest.length()) {
+                longest = word;
+            }
+        }
+        return longest;
     }
 
     private static Sql where(SearchRequest request, PhrasePairs phrases, Works works, Sql sql) {
@@ -103,7 +123,10 @@ final class MatchingWorks {
             sql.append(" AND EXISTS (SELECT 1 FROM work_identifier i"
                     + " WHERE i.work_id = w.work_id AND i.kind = 'doi' AND lower(i.value) = ?)", request.doi());
         }
-        if (!request.authorWords().isEmpty()) {
+        if (works == Works.BY_AUTHOR) {
+            sql.append(" AND aw.word = ?", walkedAuthorWord(request));
+        }
+        if (!request.authorWords().isEmpty() && !(works == Works.BY_AUTHOR && request.authorWords().size() == 1)) {
             // One author's name holds every word: author=Geoffrey Hinton never matches a Geoffrey and a Hinton.
             sql.append(" AND EXISTS (SELECT 1 FROM work_author au WHERE au.work_id = w.work_id"
                     + " AND au.name_words @> ?::text[])", (Object) request.authorWords().toArray(String[]::new));

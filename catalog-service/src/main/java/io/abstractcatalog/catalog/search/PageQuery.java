@@ -110,6 +110,10 @@ final class PageQuery {
                 && (request.sort() == SearchSort.UPDATED_DESC || request.sort() == SearchSort.UPDATED)) {
             sql.append("SELECT " + candidateColumns("a"))
                     .append(MatchingWorks.fromWhere(request, plan.phrases(), Works.BY_AFFILIATION));
+        } else if (!request.authorWords().isEmpty()
+                && (request.sort() == SearchSort.UPDATED_DESC || request.sort() == SearchSort.UPDATED)) {
+            sql.append("SELECT " + candidateColumns("aw"))
+                    .append(MatchingWorks.fromWhere(request, plan.phrases(), Works.BY_AUTHOR));
         } else {
             sql.append("SELECT " + CANDIDATE_COLUMNS)
                     .append(MatchingWorks.fromWhere(request, plan.phrases(), Works.ALL));

@@ -8,7 +8,9 @@ import io.abstractcatalog.contract.WorkSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The child rows of works (sources, affiliations, identifiers, authors), written by {@link WorkWriter}. Children
@@ -36,6 +38,7 @@ final class WorkChildren {
         WorkWriter.executeForAll(connection, "DELETE FROM work_affiliation WHERE work_id = ANY (?)", ids);
         WorkWriter.executeForAll(connection, "DELETE FROM work_identifier WHERE work_id = ANY (?)", ids);
         WorkWriter.executeForAll(connection, "DELETE FROM work_author WHERE work_id = ANY (?)", ids);
+        WorkWriter.executeForAll(connection, "DELETE FROM work_author_word WHERE work_id = ANY (?)", ids);
 
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SOURCE)) {
             for (Work work : works) {
@@ -96,6 +99,23 @@ final class WorkChildren {
                     insert.setString(3, WorkWriter.clean(author.name()));
                     insert.setString(4, String.join(" ", words));
                     insert.setArray(5, connection.createArrayOf("text", words.toArray()));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO work_author_word (work_id, word, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (Work work : works) {
+                Set<String> words = new LinkedHashSet<>();
+                for (int position = 0; position < Math.min(work.authors().size(), Short.MAX_VALUE); position++) {
+                    words.addAll(FoldedText.words(work.authors().get(position).name()));
+                }
+                for (String word : words) {
+                    insert.setString(1, work.workId());
+                    insert.setString(2, word);
+                    // The work's own updated_at (V12): the author filter's newest-first index reads it here.
+                    Columns.setInstant(insert, 3, work.updatedAt());
                     insert.addBatch();
                 }
             }

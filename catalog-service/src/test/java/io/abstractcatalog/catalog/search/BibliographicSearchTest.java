@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +90,48 @@ class BibliographicSearchTest {
                 .body("parameter", equalTo("pmid")).body("detail", containsString("not a PubMed id"));
         given().queryParam("author", "..").get("/works").then().statusCode(400)
                 .body("parameter", equalTo("author")).body("detail", containsString("no letters"));
+    }
+
+    @Test
+    void authorAloneWalksItsWorksNewestOrOldestFirstEachOnceAndFollowsRewrittenWorks() {
+        // No affiliation: the author filter alone takes the author-word index walk (V12); a made-up family name
+        // isolates the test's works.
+        String family = "Zq" + UUID.randomUUID().toString().replace("-", "");
+        String tag = uniqueTag();
+        Instant base = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<String> oldestFirst = new ArrayList<>();
+        List<io.abstractcatalog.contract.WorkEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = newId();
+            oldestFirst.add(id);
+            // work 2 has two authors of the family: still listed once
+            String[] authors = i == 2 ? new String[] {"Ann " + family, "Bob " + family} : new String[] {"Ann " + family};
+            events.add(work(id).authors(authors).affiliations(tag).updatedAt(base.plusSeconds(i)).upserted());
+        }
+        String split = newId();
+        // an Ann and a family member, but not one person
+        events.add(work(split).authors("Ann Other", "Cy " + family).affiliations(tag).updatedAt(base.plusSeconds(9))
+                .upserted());
+        topic.publish(events.toArray(io.abstractcatalog.contract.WorkEvent[]::new));
+        awaitCount(tag, 6);
+
+        List<String> newest = walk(Map.of("author", family, "limit", "2"));
+        List<String> oldest = walk(Map.of("author", family, "sort", "updated", "limit", "2"));
+        List<String> fullName = walk(Map.of("author", "Ann " + family, "limit", "2"));
+
+        List<String> all = new ArrayList<>(oldestFirst);
+        all.add(split);
+        assertThat(oldest).containsExactlyElementsOf(all);
+        assertThat(newest).containsExactlyElementsOf(reversed(all));
+        assertThat(fullName).containsExactlyElementsOf(reversed(oldestFirst));
+
+        // rewritten without the family, the first work leaves the filter; rewritten later, another moves to the front
+        topic.publish(work(oldestFirst.get(0)).version(2).authors("Dee Else").affiliations(tag)
+                        .updatedAt(base.plusSeconds(20)).upserted(),
+                work(oldestFirst.get(1)).version(2).authors("Ann " + family).affiliations(tag)
+                        .updatedAt(base.plusSeconds(21)).upserted());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(walk(Map.of("author", family)))
+                .containsExactly(oldestFirst.get(1), split, oldestFirst.get(4), oldestFirst.get(3), oldestFirst.get(2)));
     }
 
     @Test
@@ -199,6 +243,12 @@ class BibliographicSearchTest {
         given().urlEncodingEnabled(false).get("/works/doi:10.9999/none-" + suffix).then().statusCode(404);
         // a work id is still a work id, and its sources still answer
         given().get("/works/{id}/sources", id).then().statusCode(200);
+    }
+
+    private static List<String> reversed(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        java.util.Collections.reverse(copy);
+        return copy;
     }
 
     private static List<String> walk(Map<String, String> query) {

@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -173,6 +174,16 @@ public final class CatalogBenchmark {
             return out.toString();
         }));
         report("work_author", start);
+        copy.copyIn("COPY work_author_word (work_id, word, updated_at) FROM STDIN", new Lines(works, i -> {
+            Gen g = new Gen(i, new Random(i));
+            StringBuilder out = new StringBuilder();
+            for (String word : new LinkedHashSet<>(g.authors.stream().flatMap(a -> FoldedText.words(a).stream())
+                    .toList())) {
+                out.append(g.id).append('\t').append(word).append('\t').append(g.updatedAt).append('\n');
+            }
+            return out.toString();
+        }));
+        report("work_author_word", start);
         copy.copyIn("COPY work_affiliation (work_id, affiliation, updated_at) FROM STDIN", new Lines(works, i -> {
             Gen g = new Gen(i, new Random(i));
             StringBuilder out = new StringBuilder();

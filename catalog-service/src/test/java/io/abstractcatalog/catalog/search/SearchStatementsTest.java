@@ -44,6 +44,14 @@ class SearchStatementsTest {
         statements.put("one affiliation newest first: a walk of the affiliation index from the cursor",
                 PageQuery.of(after(affiliation, "2026-01-05T10:00:02.5Z"), new SearchPlan(PhrasePairs.NONE, false,
                         new WindowScan(RANK, null, null), null)));
+        SearchRequest author = request(null, null, "Hinton", null, "-updated", null);
+        statements.put("one author's family name newest first: a walk of the author-word index from the cursor",
+                PageQuery.of(after(author, "2026-01-05T10:00:02.5Z"), new SearchPlan(PhrasePairs.NONE, false,
+                        new WindowScan(RANK, null, null), null)));
+        SearchRequest fullName = request(null, null, "G. E. Hinton", null, "updated", null);
+        statements.put("a full name oldest first: the longest word's index walk, every word in one author's name",
+                PageQuery.of(fullName, new SearchPlan(PhrasePairs.NONE, false,
+                        new WindowScan(RANK, null, null), null)));
         SearchRequest filtered = SearchRequest.of(null, "MIT", "file.jsonl", "true", "10.1/ABC", "Geoffrey Hinton",
                 "Nature", "27797938", "2018-2020", "title", "7", "title", null, null);
         statements.put("every filter by title: each filter's condition and bind",

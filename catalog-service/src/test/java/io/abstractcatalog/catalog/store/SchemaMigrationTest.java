@@ -31,7 +31,8 @@ class SchemaMigrationTest {
                 .containsExactly("V1__works.sql", "V2__work_sources.sql", "V3__work_affiliations.sql",
                         "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
                         "V7__query_indexes.sql", "V8__affiliation_newest_index.sql", "V9__search_recent_index.sql",
-                        "V10__phrase_keys.sql", "V11__bibliographic_fields.sql");
+                        "V10__phrase_keys.sql", "V11__bibliographic_fields.sql",
+                        "V12__author_word_newest_index.sql");
     }
 
     @Test
@@ -89,13 +90,14 @@ class SchemaMigrationTest {
                 SELECT conrelid::regclass::text FROM pg_constraint
                 WHERE contype = 'f' AND confrelid = 'work'::regclass AND confdeltype = 'c'
                 ORDER BY 1"""))
-                .containsExactlyInAnyOrder("work_source", "work_affiliation", "work_identifier", "work_author");
+                .containsExactlyInAnyOrder("work_source", "work_affiliation", "work_identifier", "work_author",
+                        "work_author_word");
     }
 
     @Test
     void lookupColumnsAreIndexed() throws SQLException {
         assertThat(column("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"))
-                .contains("work_affiliation_newest_idx", "work_identifier_kind_value_idx", "work_updated_at_idx",
+                .contains("work_affiliation_newest_idx", "work_author_word_newest_idx", "work_identifier_kind_value_idx", "work_updated_at_idx",
                         "work_redirect_pkey", "work_source_pkey");
     }
 
