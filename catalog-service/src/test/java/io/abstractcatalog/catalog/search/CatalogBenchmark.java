@@ -537,7 +537,10 @@ public final class CatalogBenchmark {
     /** Up to 15 minutes: on a kept database the service first runs new migrations (V9 rebuilds the GIN index). */
     private static void awaitUp(String url, Process service, Path dir) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + Duration.ofMinutes(15).toNanos();
+        // A migration over a loaded database (V10 took ~8 min on the idle machine at 1M works) runs before the service
+        // answers; -Dcatalog.bench.start-minutes allows more on a busy machine.
+        long minutes = Long.getLong("catalog.bench.start-minutes", 30);
+        long deadline = start + Duration.ofMinutes(minutes).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("the service exited; see " + dir.resolve("service.log"));
@@ -551,6 +554,7 @@ public final class CatalogBenchmark {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the service did not answer within 15 minutes; see " + dir.resolve("service.log"));
+        throw new IllegalStateException("the service did not answer within " + minutes + " minutes (more with"
+                + " -Dcatalog.bench.start-minutes=N); see " + dir.resolve("service.log"));
     }
 }
