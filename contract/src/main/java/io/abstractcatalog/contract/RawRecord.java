@@ -9,7 +9,8 @@ import java.util.List;
  * Schema 2 added {@code venue}, {@code pmid}, {@code pmcid} and structured {@link Author}s; a schema-1 event (authors
  * as plain strings, no venue) still reads: its authors are parsed from their strings, the new fields are null.
  *
- * @param abstractText the abstract; null for a bibliographic record that has none
+ * @param abstractText the abstract; null (absent in JSON) for a bibliographic record that has none, which ingest
+ *                     only publishes with a title and authors or an identifier
  * @param year         the publication year the source gives
  * @param venue        the journal, proceedings or other container the record appeared in
  * @param doi          the DOI as {@link Identifiers#normalizeDoi} spells it (and likewise the other identifiers)

@@ -8,8 +8,9 @@ import java.util.List;
  * and the README's "Merge rules"). Schema 2 of {@link WorkEvent} added {@code authors}, {@code year}, {@code venue},
  * {@code url} and the PubMed identifiers; in a schema-1 event they are absent (empty or null).
  *
- * @param version monotonic per work; consumers ignore an event whose version is not newer than what they hold
- * @param year    the publication year, when a member record gives a credible one
+ * @param version      monotonic per work; consumers ignore an event whose version is not newer than what they hold
+ * @param abstractText the abstract of a member that has one; null (absent in JSON) when no member has any
+ * @param year         the publication year, when a member record gives a credible one
  */
 public record Work(String workId, long version, String title, String abstractText, List<String> affiliations,
                    Identifiers identifiers, List<WorkSource> sources, int memberCount, Instant firstSeen,

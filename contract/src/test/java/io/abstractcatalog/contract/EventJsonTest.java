@@ -38,6 +38,37 @@ class EventJsonTest {
     }
 
     @Test
+    void aRecordAndAWorkWithoutAbstractLeaveItOutAndReadItBackAsNull() {
+        RawRecord record = new RawRecord(null, "r-1", SOURCE, Instant.EPOCH, "Deep learning", null, null,
+                List.of(Author.parse("Yann LeCun")), "10.1038/nature14539", null, 2015, null, "Nature", null, null);
+        Work work = new Work("w-1", 1, "Deep learning", null, null, null, null, 1, Instant.EPOCH, Instant.EPOCH,
+                null, 2015, "Nature", null);
+
+        String recordJson = new String(EventJson.write(record), StandardCharsets.UTF_8);
+        String workJson = new String(EventJson.write(WorkEvent.upserted(work)), StandardCharsets.UTF_8);
+
+        // same schema versions: the field was always a nullable string, and is left out when null
+        assertThat(recordJson).contains("\"schema\":\"raw-record/2\"").doesNotContain("abstractText");
+        assertThat(workJson).contains("\"schema\":\"work-event/2\"").doesNotContain("abstractText");
+        assertThat(EventJson.read(recordJson.getBytes(StandardCharsets.UTF_8), RawRecord.class)).isEqualTo(record);
+        assertThat(EventJson.read(workJson.getBytes(StandardCharsets.UTF_8), WorkEvent.class).work()).isEqualTo(work);
+        assertThat(EventJson.read("{\"recordId\":\"r-2\",\"abstractText\":null}".getBytes(StandardCharsets.UTF_8),
+                RawRecord.class).abstractText()).isNull();
+    }
+
+    @Test
+    void aLedgerEntryWrittenBeforeTheCountOfRecordsWithoutAbstractReadsZero() {
+        byte[] old = ("{\"schema\":\"file-ledger/1\",\"bucket\":\"local\",\"key\":\"a.bib\",\"status\":\"DONE\","
+                + "\"records\":3,\"rejections\":0}").getBytes(StandardCharsets.UTF_8);
+        FileLedgerEntry entry = FileLedgerEntry.done("local", "b.bib", "abc", 10, "bibtex", 3, 0, List.of(),
+                Instant.EPOCH, 2);
+
+        assertThat(EventJson.read(old, FileLedgerEntry.class).withoutAbstract()).isZero();
+        assertThat(new String(EventJson.write(entry), StandardCharsets.UTF_8)).contains("\"withoutAbstract\":2");
+        assertThat(EventJson.read(EventJson.write(entry), FileLedgerEntry.class)).isEqualTo(entry);
+    }
+
+    @Test
     void malformedJsonSaysWhichEventItIsNot() {
         assertThatThrownBy(() -> EventJson.read("{".getBytes(StandardCharsets.UTF_8), WorkEvent.class))
                 .hasMessageContaining("not a valid WorkEvent");

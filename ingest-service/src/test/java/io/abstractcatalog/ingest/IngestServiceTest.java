@@ -3,6 +3,7 @@ package io.abstractcatalog.ingest;
 import io.abstractcatalog.contract.Author;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -95,7 +96,7 @@ class IngestServiceTest {
         expected.put("refs.ris", 2);
         expected.put("oai-arxiv.xml", 2);
         expected.put("oai-dc.xml", 1);
-        expected.put("atom.xml", 2);
+        expected.put("atom.xml", 3); // one of them without abstract
         for (String file : expected.keySet()) {
             drop("formats/" + file, resource("/formats/" + file));
         }
@@ -123,8 +124,12 @@ class IngestServiceTest {
         RawRecord atom = records("formats/atom.xml").stream().filter(r -> r.source().ordinal() == 0).findFirst().orElseThrow();
         assertThat(atom.affiliations()).containsExactly("Sorbonne Université", "Institut Pasteur", "ESPCI Paris");
         assertThat(atom.url()).isEqualTo("http://arxiv.org/abs/2101.00001v2");
-        assertThat(file("formats/refs.ris").orElseThrow().firstErrors())
-                .containsExactly("line 17: no abstract", "line 30: record not closed by 'ER  -' at the end of the file");
+        assertThat(file("formats/refs.ris").orElseThrow().firstErrors()).containsExactly(
+                "line 17: no abstract and nothing else to identify the work: needs a title with authors or an identifier"
+                        + " (DOI, arXiv id, PMID, PMCID)",
+                "line 30: record not closed by 'ER  -' at the end of the file");
+        assertThat(entries).extracting(e -> e.key().substring("formats/".length()), FileLedgerEntry::withoutAbstract)
+                .contains(tuple("atom.xml", 1), tuple("refs.bib", 0), tuple("arxiv-sample.csv", 0));
     }
 
     @Test
@@ -138,7 +143,13 @@ class IngestServiceTest {
 
         assertThat(files("bibliographic/")).extracting(FileLedgerEntry::format)
                 .containsExactly("pubmed-xml+gzip", "medline", "crossref-json", "openalex-json");
-        assertThat(files("bibliographic/")).extracting(FileLedgerEntry::records).containsExactly(1, 4, 2, 2);
+        assertThat(files("bibliographic/")).extracting(FileLedgerEntry::records).containsExactly(1, 4, 3, 2);
+        assertThat(files("bibliographic/")).extracting(FileLedgerEntry::withoutAbstract).containsExactly(0, 0, 1, 0);
+        RawRecord withoutAbstract = records("bibliographic/c-crossref.json").stream()
+                .filter(r -> r.source().ordinal() == 1).findFirst().orElseThrow();
+        assertThat(withoutAbstract.abstractText()).isNull();
+        assertThat(withoutAbstract.title()).isEqualTo("A work without an abstract");
+        assertThat(withoutAbstract.doi()).isEqualTo("10.1006/cryo.2001.2328");
         RawRecord pubmed = records("bibliographic/a-pubmed.xml.gz").get(0);
         assertThat(pubmed.pmid()).isEqualTo("27797938");
         assertThat(pubmed.pmcid()).isEqualTo("PMC5442267");

@@ -119,6 +119,10 @@ final class MatchingWorks {
         if (request.hasDuplicates() != null) {
             sql.append(request.hasDuplicates() ? " AND w.member_count > 1" : " AND w.member_count <= 1");
         }
+        if (request.hasAbstract() != null) {
+            // '' is a work without abstract (V13), whose partial index serves has_abstract=false newest first
+            sql.append(request.hasAbstract() ? " AND w.abstract_text <> ''" : " AND w.abstract_text = ''");
+        }
         if (request.doi() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM work_identifier i"
                     + " WHERE i.work_id = w.work_id AND i.kind = 'doi' AND lower(i.value) = ?)", request.doi());

@@ -17,13 +17,14 @@ record PageRow(String workId, String title, String abstractText, int memberCount
 
     static PageRow of(ResultSet result, SearchRequest request) throws SQLException {
         boolean headlines = PageQuery.headlines(request);
-        return new PageRow(result.getString("work_id"), result.getString("title"), result.getString("abstract_text"),
+        String abstractText = Columns.abstractText(result, "abstract_text");
+        return new PageRow(result.getString("work_id"), result.getString("title"), abstractText,
                 result.getInt("member_count"), result.getObject("year", Integer.class),
                 Columns.instant(result, "first_seen"), Columns.instant(result, "updated_at"),
                 result.getString("title_key"), result.getInt("year_asc_key"), result.getInt("year_desc_key"),
                 Columns.authors(result, "authors"), result.getString("venue"), result.getString("url"),
                 request.sort() == SearchSort.RELEVANCE ? result.getFloat("rank") : null,
-                headlines ? Highlight.html(result.getString("snippet")) : null,
+                headlines && abstractText != null ? Highlight.html(result.getString("snippet")) : null,
                 headlines && result.getString("title") != null
                         ? Highlight.html(result.getString("title_highlight")) : null,
                 request.selects("affiliations") ? strings(result.getArray("affiliations")) : List.of(),
@@ -49,7 +50,8 @@ record PageRow(String workId, String title, String abstractText, int memberCount
     }
 
     WorkSummary summary() {
-        return new WorkSummary(workId, title, abstractText, authors, venue, url, affiliations, identifiers,
+        return new WorkSummary(workId, title, abstractText, abstractText != null, authors, venue, url, affiliations,
+                identifiers,
                 memberCount, year, firstSeen, updatedAt, rank, snippet, titleHighlight);
     }
 }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param affiliation   exact affiliation (any case), or null
  * @param source        a file key or a format, or null
  * @param hasDuplicates only works with (true) or without (false) duplicates, or null for both
+ * @param hasAbstract   only works with (true) or without (false) an abstract in any record, or null for both
  * @param doi           a DOI (any case, with or without https://doi.org/), or null
  * @param authorWords   the folded words every one of which one author's name must hold (family name alone works), or
  *                      empty for no author filter
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * @param groupBy       the facets to count
  * @param cursor        where the page starts, or null for the first page
  */
-public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, String doi,
+public record SearchRequest(String q, String affiliation, String source, Boolean hasDuplicates, Boolean hasAbstract,
+                            String doi,
                             List<String> authorWords, String venue, String pmid,
                             Integer yearFrom, Integer yearTo, SearchSort sort, int limit, Set<String> select,
                             List<String> groupBy, SearchCursor cursor) {
@@ -44,14 +46,16 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     public static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 500;
     static final int MAX_FILTER_LENGTH = 500;
-    public static final Set<String> FIELDS = Set.of("workId", "title", "abstractText", "authors", "venue", "url",
+    public static final Set<String> FIELDS = Set.of("workId", "title", "abstractText", "hasAbstract", "authors",
+            "venue", "url",
             "affiliations", "identifiers", "memberCount", "year", "firstSeen", "updatedAt", "rank", "snippet",
             "titleHighlight");
     public static final List<String> GROUPS = List.of("affiliation", "source", "format", "year", "venue", "author");
     private static final Pattern YEARS = Pattern.compile("(\\d{4})?(-)?(\\d{4})?");
 
     /** Parses the query parameters of GET /works (all as given, null when absent). */
-    public static SearchRequest of(String q, String affiliation, String source, String hasDuplicates, String doi,
+    public static SearchRequest of(String q, String affiliation, String source, String hasDuplicates,
+                                   String hasAbstract, String doi,
                                    String author, String venue, String pmid, String year, String sort, String limit,
                                    String select, String groupBy, String cursor) {
         String query = text("q", q, MAX_QUERY_LENGTH, "Shorten the query to its most distinctive words.");
@@ -64,10 +68,12 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
         String pmidValue = identifier("pmid", pmid, Identifiers::normalizePmid, "a PubMed id", "digits, e.g. 27797938");
         List<String> authorWords = folded("author", author, "a name or a family name, such as Hinton");
         List<String> venueWords = folded("venue", venue, "a journal or conference name, such as Nature");
-        Boolean duplicates = bool(hasDuplicates);
+        Boolean duplicates = bool("has_duplicates", hasDuplicates, "only works with duplicates", "only works without");
+        Boolean abstracts = bool("has_abstract", hasAbstract, "only works with an abstract",
+                "only works whose records have none");
         Integer[] years = years(year);
         SearchSort order = SearchSort.parse(blankToNull(sort), query != null);
-        SearchRequest request = new SearchRequest(query, institution, file, duplicates, doiValue, authorWords,
+        SearchRequest request = new SearchRequest(query, institution, file, duplicates, abstracts, doiValue, authorWords,
                 venueWords.isEmpty() ? null : String.join(" ", venueWords), pmidValue, years[0], years[1],
                 order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null);
         String token = blankToNull(cursor);
@@ -75,7 +81,7 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     }
 
     public SearchRequest withCursor(SearchCursor after) {
-        return new SearchRequest(q, affiliation, source, hasDuplicates, doi, authorWords, venue, pmid, yearFrom,
+        return new SearchRequest(q, affiliation, source, hasDuplicates, hasAbstract, doi, authorWords, venue, pmid, yearFrom,
                 yearTo, sort, limit, select,
                 groupBy, after);
     }
@@ -84,7 +90,7 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
     String fingerprint() {
         String canonical = String.join("\u0001", String.valueOf(q),
                 affiliation == null ? "null" : affiliation.toLowerCase(Locale.ROOT), String.valueOf(source),
-                String.valueOf(hasDuplicates), String.valueOf(doi), String.valueOf(authorWords), String.valueOf(venue),
+                String.valueOf(hasDuplicates), String.valueOf(hasAbstract), String.valueOf(doi), String.valueOf(authorWords), String.valueOf(venue),
                 String.valueOf(pmid), String.valueOf(yearFrom), String.valueOf(yearTo),
                 sort.token());
         try {
@@ -143,7 +149,7 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
         return List.copyOf(words);
     }
 
-    private static Boolean bool(String value) {
+    private static Boolean bool(String name, String value, String ifTrue, String ifFalse) {
         String text = blankToNull(value);
         if (text == null) {
             return null;
@@ -151,8 +157,8 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidParameterException("has_duplicates", "has_duplicates is '"
-                    + SearchSort.brief(text) + "'. Use true (only works with duplicates) or false (only works without).");
+            default -> throw new InvalidParameterException(name, name + " is '" + SearchSort.brief(text) + "'. Use true ("
+                    + ifTrue + ") or false (" + ifFalse + ").");
         };
     }
 

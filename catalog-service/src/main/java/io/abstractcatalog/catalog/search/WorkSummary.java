@@ -17,8 +17,13 @@ public record WorkSummary(
         String workId,
         @Schema(description = "Title, when any member record had one.", examples = "Sum-Product Networks: A New Deep Architecture")
         String title,
-        @Schema(description = "The abstract as given (LaTeX kept).")
+        @Schema(description = "The abstract as given (LaTeX kept); absent when no record of the work has one "
+                + "(then hasAbstract is false).")
         String abstractText,
+        @Schema(description = "Whether any record of the work has an abstract; false for a work known only from "
+                + "bibliographic entries without one. Present whenever abstractText or hasAbstract is selected.",
+                examples = "true")
+        Boolean hasAbstract,
         @Schema(description = "Authors in the order of the work's fullest author list: name as given, family and given "
                 + "names when told apart, ORCID iD when known.")
         List<Author> authors,
@@ -43,7 +48,8 @@ public record WorkSummary(
                 examples = "0.42")
         Float rank,
         @Schema(description = "Only with q: the best passages of the abstract as HTML, the text escaped and the "
-                + "matched words in <mark>…</mark>; safe to insert into a page as is.",
+                + "matched words in <mark>…</mark>; safe to insert into a page as is. Absent for a work without "
+                + "abstract.",
                 examples = "…graphical model inference is the partition function. <mark>Sum</mark>-<mark>product</mark> "
                         + "<mark>networks</mark> make it tractable…")
         String snippet,
@@ -56,6 +62,7 @@ public record WorkSummary(
         return new WorkSummary(workId,
                 fields.contains("title") ? title : null,
                 fields.contains("abstractText") ? abstractText : null,
+                fields.contains("abstractText") || fields.contains("hasAbstract") ? hasAbstract : null,
                 fields.contains("authors") ? authors : null,
                 fields.contains("venue") ? venue : null,
                 fields.contains("url") ? url : null,

@@ -23,6 +23,7 @@ public class WorksResource {
     static final String PAGE_EXAMPLE = """
             {"items":[{"workId":"w-3f2a9c0d1e4b5a6978c0d1e2","title":"Sum-Product Networks: A New Deep Architecture",
               "abstractText":"The key limiting factor in graphical model inference is the partition function…",
+              "hasAbstract":true,
               "affiliations":["University of Washington"],"identifiers":{"arxiv":["1202.3732"]},"memberCount":2,
               "year":2012,"firstSeen":"2026-01-05T10:00:00Z","updatedAt":"2026-01-05T10:00:02Z","rank":0.42,
               "snippet":"…inference is the partition function. <mark>Sum</mark>-<mark>product</mark> <mark>networks</mark>…",
@@ -76,6 +77,10 @@ public class WorksResource {
             @Parameter(description = "true: only works merged from several records (duplicates found); false: only "
                     + "works made of one record.", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("has_duplicates") String hasDuplicates,
+            @Parameter(description = "true: only works with an abstract; false: only works none of whose records has "
+                    + "an abstract (bibliographic entries without one; their items carry hasAbstract false and no "
+                    + "abstractText or snippet).", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("has_abstract") String hasAbstract,
             @Parameter(description = "Only works with this DOI (any case; a https://doi.org/ or doi: prefix is ignored).",
                     example = "10.48550/arXiv.1202.3732")
             @QueryParam("doi") String doi,
@@ -107,7 +112,8 @@ public class WorksResource {
                     + "and sort: reusing it with different ones is a 400.")
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Comma-separated fields of each item to return (workId is always returned): "
-                    + "workId, title, abstractText, authors, venue, url, affiliations, identifiers, memberCount, year, "
+                    + "workId, title, abstractText, hasAbstract, authors, venue, url, affiliations, identifiers, "
+                    + "memberCount, year, "
                     + "firstSeen, "
                     + "updatedAt, rank, snippet, titleHighlight. Default: all that apply.", example = "title,snippet")
             @QueryParam("select") String select,
@@ -117,7 +123,8 @@ public class WorksResource {
                     + "source (file key), format, year, venue, author. At most 20 values each.",
                     example = "year,venue")
             @QueryParam("group_by") String groupBy) throws SQLException {
-        return search.search(SearchRequest.of(q, affiliation, source, hasDuplicates, doi, author, venue, pmid, year,
+        return search.search(SearchRequest.of(q, affiliation, source, hasDuplicates, hasAbstract, doi, author, venue,
+                pmid, year,
                 sort, limit, select, groupBy, cursor));
     }
 }

@@ -21,6 +21,12 @@ public final class Columns {
     private Columns() {
     }
 
+    /** The abstract of a work row: null when no member has one (stored as '', see V13 and {@link WorkWriter}). */
+    public static String abstractText(ResultSet row, String column) throws SQLException {
+        String text = row.getString(column);
+        return text == null || text.isEmpty() ? null : text;
+    }
+
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -197,7 +197,8 @@ public class WorkWriter {
         upsert.setString(1, work.workId());
         upsert.setLong(2, version);
         upsert.setString(3, clean(work.title()));
-        upsert.setString(4, work.abstractText() == null ? "" : clean(work.abstractText()));
+        // '' marks a work without abstract: a NULL would null the generated search columns (V13)
+        upsert.setString(4, work.abstractText() == null || work.abstractText().isBlank() ? "" : clean(work.abstractText()));
         upsert.setInt(5, work.memberCount());
         Columns.setInstant(upsert, 6, work.firstSeen());
         Columns.setInstant(upsert, 7, work.updatedAt());

@@ -101,7 +101,7 @@ public class SearchPage {
         WorkPage results;
         try {
             results = search.search(SearchRequest.of(state.get("q"), state.get("affiliation"), state.get("source"),
-                    null, null, state.get("author"), state.get("venue"), null, state.get("year"), state.get("sort"),
+                    null, null, null, state.get("author"), state.get("venue"), null, state.get("year"), state.get("sort"),
                     "20", null, String.join(",", FACETS.keySet()), cursor));
         } catch (ProblemException e) {
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

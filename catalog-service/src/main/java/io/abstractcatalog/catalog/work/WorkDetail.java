@@ -15,8 +15,11 @@ public record WorkDetail(
         long version,
         @Schema(description = "Title, when any member record had one.")
         String title,
-        @Schema(description = "The abstract as given (LaTeX kept).")
+        @Schema(description = "The abstract as given (LaTeX kept); absent when no record of the work has one.")
         String abstractText,
+        @Schema(description = "Whether any record of the work has an abstract; false for a work known only from "
+                + "bibliographic entries without one.")
+        boolean hasAbstract,
         @Schema(description = "Authors in the order of the work's fullest author list (see the README's merge rules).")
         List<Author> authors,
         @Schema(description = "Publication year; absent when no record gives one and the work has no arXiv id.")

@@ -51,8 +51,9 @@ public class WorkLookup {
                         return Optional.empty();
                     }
                     WorkAttributes attributes = WorkAttributes.loadFor(connection, List.of(workId)).get(workId);
+                    String abstractText = Columns.abstractText(row, "abstract_text");
                     WorkDetail detail = new WorkDetail(workId, row.getLong("version"), row.getString("title"),
-                            row.getString("abstract_text"), Columns.authors(row, "authors"),
+                            abstractText, abstractText != null, Columns.authors(row, "authors"),
                             row.getObject("year", Integer.class), row.getString("venue"), row.getString("url"),
                             attributes.affiliations(), attributes.identifiers(),
                             row.getInt("member_count"), Columns.instant(row, "first_seen"),

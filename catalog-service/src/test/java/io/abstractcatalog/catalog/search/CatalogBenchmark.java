@@ -359,7 +359,7 @@ public final class CatalogBenchmark {
                 p.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
             return SearchRequest.of(p.get("q"), p.get("affiliation"), p.get("source"), p.get("has_duplicates"),
-                    p.get("doi"), p.get("author"), p.get("venue"), p.get("pmid"), p.get("year"), p.get("sort"),
+                    p.get("has_abstract"), p.get("doi"), p.get("author"), p.get("venue"), p.get("pmid"), p.get("year"), p.get("sort"),
                     p.get("limit"), p.get("select"), p.get("group_by"), p.get("cursor"));
         }
     }

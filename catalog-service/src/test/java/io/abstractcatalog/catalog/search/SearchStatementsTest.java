@@ -33,10 +33,10 @@ class SearchStatementsTest {
                 PageQuery.of(after(plain, "0.4231"), new SearchPlan(PhrasePairs.NONE, true,
                         new WindowScan(RANK, WindowPath.PROBE, SINCE), null)));
         String graphKernel = "\"graph kernel\" -quantum";
-        SearchRequest phrase = SearchRequest.of(graphKernel, null, null, "false", null, null, null, null, "2018-",
-                "relevance", null, null, null, null);
-        SearchRequest phrasePage = SearchRequest.of(graphKernel, null, null, "false", null, null, null, null, "2018-",
-                "relevance", "7", "title,snippet", null, null);
+        SearchRequest phrase = SearchRequest.of(graphKernel, null, null, "false", null, null, null, null, null,
+                "2018-", "relevance", null, null, null, null);
+        SearchRequest phrasePage = SearchRequest.of(graphKernel, null, null, "false", null, null, null, null, null,
+                "2018-", "relevance", "7", "title,snippet", null, null);
         statements.put("a phrase ranked on path INDEX: matches through the keys of its pairs",
                 PageQuery.of(phrasePage, new SearchPlan(GRAPH_KERNEL, false,
                         new WindowScan(RANK, WindowPath.INDEX, null), null)));
@@ -52,7 +52,7 @@ class SearchStatementsTest {
         statements.put("a full name oldest first: the longest word's index walk, every word in one author's name",
                 PageQuery.of(fullName, new SearchPlan(PhrasePairs.NONE, false,
                         new WindowScan(RANK, null, null), null)));
-        SearchRequest filtered = SearchRequest.of(null, "MIT", "file.jsonl", "true", "10.1/ABC", "Geoffrey Hinton",
+        SearchRequest filtered = SearchRequest.of(null, "MIT", "file.jsonl", "true", null, "10.1/ABC", "Geoffrey Hinton",
                 "Nature", "27797938", "2018-2020", "title", "7", "title", null, null);
         statements.put("every filter by title: each filter's condition and bind",
                 PageQuery.of(after(filtered, "graph kernels"), new SearchPlan(PhrasePairs.NONE, false,
@@ -80,8 +80,8 @@ class SearchStatementsTest {
 
     private static SearchRequest request(String q, String affiliation, String author, String year, String sort,
                                          String select) {
-        return SearchRequest.of(q, affiliation, null, null, null, author, null, null, year, sort, null, select, null,
-                null);
+        return SearchRequest.of(q, affiliation, null, null, null, null, author, null, null, year, sort, null, select,
+                null, null);
     }
 
     private static SearchRequest after(SearchRequest request, String key) {

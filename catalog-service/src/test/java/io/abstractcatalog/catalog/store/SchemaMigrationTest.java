@@ -1,6 +1,7 @@
 package io.abstractcatalog.catalog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
@@ -32,7 +33,7 @@ class SchemaMigrationTest {
                         "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
                         "V7__query_indexes.sql", "V8__affiliation_newest_index.sql", "V9__search_recent_index.sql",
                         "V10__phrase_keys.sql", "V11__bibliographic_fields.sql",
-                        "V12__author_word_newest_index.sql");
+                        "V12__author_word_newest_index.sql", "V13__works_without_abstract.sql");
     }
 
     @Test
@@ -64,6 +65,22 @@ class SchemaMigrationTest {
     void titleWeighsMoreThanAbstractInTheSearchVector() throws SQLException {
         assertThat(ofWorkRolledBack("'Networks', 'Inference'", "search_vector::text"))
                 .isEqualTo("'infer':2B 'network':1A");
+    }
+
+    @Test
+    void aWorkWithoutAbstractIsStoredAsEmptyTextAndKeepsItsTitleSearchable() throws SQLException {
+        // '' and not NULL: a NULL abstract would null the whole generated search vector and phrase keys (V1, V10, V13)
+        assertThat(ofWorkRolledBack("'Deep learning', ''", "search_vector::text")).isEqualTo("'deep':1A 'learn':2A");
+        assertThat(ofWorkRolledBack("'Deep learning', ''", "phrase_keys = ARRAY[phrase_key('deep learn')]"))
+                .isEqualTo("true");
+        assertThatThrownBy(() -> ofWorkRolledBack("'Deep learning', NULL", "1")).as("the column stays NOT NULL")
+                .isInstanceOf(SQLException.class).hasMessageContaining("abstract_text");
+    }
+
+    @Test
+    void worksWithoutAbstractHaveAPartialIndexNewestFirst() throws SQLException {
+        assertThat(column("SELECT indexdef FROM pg_indexes WHERE indexname = 'work_without_abstract_updated_idx'"))
+                .singleElement().asString().contains("(updated_at DESC, work_id)").contains("WHERE (abstract_text = ''::text)");
     }
 
     /** The expression's value (as text) on a work of the given title and abstract, inserted and rolled back. */

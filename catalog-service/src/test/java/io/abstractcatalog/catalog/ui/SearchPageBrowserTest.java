@@ -288,6 +288,26 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void aWorkWithoutAbstractIsListedWithANoteAndItsPageSaysSo() {
+        String word = randomWord();
+        String id = newId();
+        topic.publish(work(id).title("Records without abstract " + word).abstractText(null).authors("Yann LeCun")
+                .upserted());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/works/" + id).statusCode() == 200);
+
+        browser.get(root + "?q=" + word);
+        WebElement result = result("Records without abstract " + word);
+        assertThat(result.findElement(By.cssSelector("p.no-abstract")).getText()).isEqualTo("No abstract in any source");
+        assertThat(result.findElements(By.cssSelector("p.snippet"))).isEmpty();
+        screenshot("no-abstract-result");
+
+        result.findElement(By.cssSelector("a.work-link")).click();
+        waitFor(() -> browser.getCurrentUrl().endsWith("/ui/works/" + id));
+        assertThat(browser.findElement(By.id("no-abstract")).getText()).startsWith("No abstract in any source");
+        screenshot("no-abstract-work");
+    }
+
+    @Test
     void anUnknownWorkPageIsA404PageAndABadParameterIsExplained() {
         given().get("/ui/works/w-nope").then().statusCode(404).contentType("text/html");
         browser.get(root + "ui/works/w-nope");

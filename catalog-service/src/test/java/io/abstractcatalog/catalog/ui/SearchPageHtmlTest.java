@@ -112,6 +112,25 @@ class SearchPageHtmlTest {
                 .contains("<dd id=\"work-url\">javascript:alert(1)</dd>").doesNotContain("href=\"javascript:alert");
     }
 
+    @Test
+    void aWorkWithoutAbstractSaysSoInItsResultAndOnItsPageInsteadOfAnEmptySnippet() {
+        String word = uniqueWord();
+        String id = newId();
+        publishAndWait(word, work(id).title("Bibliographic " + word).abstractText(null).authors("Yann LeCun"),
+                work(newId()).title("Abstracted " + word).abstractText("Text about " + word + "."));
+
+        String results = page("/?q=" + word);
+        assertThat(results).contains("Bibliographic <mark>" + word + "</mark>")
+                .contains("<p class=\"no-abstract\">No abstract in any source</p>")
+                .contains("<p class=\"snippet\">Text about <mark>" + word + "</mark></p>")
+                .doesNotContain("<p class=\"snippet\"></p>");
+        assertThat(results.split("No abstract in any source", -1)).hasSize(2); // only the work without one
+
+        String workPage = page("/ui/works/" + id);
+        assertThat(workPage).contains("<h2 id=\"abstract\">Abstract</h2>")
+                .contains("<p class=\"no-abstract\" id=\"no-abstract\">No abstract in any source");
+    }
+
     private void publishAndWait(String word, WorkFixture... works) {
         topic.publish(Arrays.stream(works).map(WorkFixture::upserted).toArray(WorkEvent[]::new));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", word).get("/works").then()

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * Builds a work from its members by total orders, so the result never depends on arrival order (the README's
  * "Merge rules"):
  * <ul>
- *   <li>title and abstract: the most common normalized text, ties to the longest, then the smallest record id;</li>
+ *   <li>title and abstract: the most common normalized text among the members that have one, ties to the longest,
+ *       then the smallest record id; null when no member has one (a bibliographic entry without abstract counts
+ *       for nothing here, so members without an abstract never outvote the one that has it);</li>
  *   <li>authors: the member with the longest list, ties to the list with more parts told apart (given names, ORCID
  *       iDs), then the smallest record id; an ORCID iD another member gives for the same person is added;</li>
  *   <li>year: the earliest credible year (from 1500 to a year after the latest ingestion among the members), so a
@@ -50,7 +52,7 @@ public final class WorkMerger {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a work needs at least one member: " + state.workId());
         }
-        // a record may come without abstract (a bibliographic entry matched by DOI or title)
+        // a record may come without abstract (a bibliographic entry matched by an identifier or its title)
         String abstractText = representative(members, Member::normalizedAbstract).map(Member::abstractText).orElse(null);
         String title = representative(members, Member::normalizedTitle).map(Member::title).orElse(null);
         return new Work(

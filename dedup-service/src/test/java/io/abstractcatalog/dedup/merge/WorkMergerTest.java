@@ -15,6 +15,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -194,5 +197,87 @@ class WorkMergerTest {
             Collections.shuffle(records, random);
             assertThat(WorkMerger.merge(stateOf(records.toArray(RawRecord[]::new)))).isEqualTo(forward);
         }
+    }
+
+    static Stream<Arguments> abstracts() {
+        return Stream.of(
+                Arguments.of("one member has it", new String[] {null, "The only abstract.", null}, "The only abstract."),
+                Arguments.of("a blank one counts as none", new String[] {" ", "The only abstract."}, "The only abstract."),
+                Arguments.of("members without it do not outvote one with it",
+                        new String[] {null, null, null, "Text."}, "Text."),
+                Arguments.of("the usual rule among those that have one",
+                        new String[] {null, "Short text.", "short  TEXT.", "A much longer but lonely text."},
+                        "Short text.|short  TEXT."),
+                Arguments.of("no member has one", new String[] {null, null}, null),
+                Arguments.of("a single member without one", new String[] {null}, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("abstracts")
+    void theAbstractComesFromAMemberThatHasOneInAnyOrder(String why, String[] abstracts, String expected) {
+        List<RawRecord> records = new ArrayList<>();
+        for (int i = 0; i < abstracts.length; i++) {
+            records.add(withBibliography(record("n" + i + ".txt", i, "Deep learning", abstracts[i]),
+                    List.of("Yann LeCun"), 2015, null, "10.1038/nature14539", null, null));
+        }
+        for (int round = 0; round < 4; round++) {
+            Collections.shuffle(records, new Random(round));
+            Work work = WorkMerger.merge(stateOf(records.toArray(RawRecord[]::new)));
+            if (expected == null) {
+                assertThat(work.abstractText()).isNull();
+            } else {
+                assertThat(List.of(expected.split("\\|"))).contains(work.abstractText());
+            }
+            assertThat(work.title()).isEqualTo("Deep learning");
+            assertThat(work.memberCount()).isEqualTo(abstracts.length);
+        }
+    }
+
+    @Test
+    void aMemberWithoutAbstractStillAddsItsIdentifiersAuthorsAndSource() {
+        RawRecord withAbstract = withBibliography(record("a.txt", 0, "Deep learning", "Deep learning allows models."),
+                List.of("LeCun, Y."), null, null, "10.1038/nature14539", null, null);
+        RawRecord without = withBibliography(record("b.bib", 0, "Deep Learning", null),
+                List.of("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"), 2015, "Nature", "10.1038/NATURE14539", null,
+                "26017442");
+
+        Work work = WorkMerger.merge(stateOf(without, withAbstract));
+
+        assertThat(work.abstractText()).isEqualTo("Deep learning allows models.");
+        assertThat(work.authors()).extracting(Author::name).containsExactly("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton");
+        assertThat(work.identifiers().pmid()).containsExactly("26017442");
+        assertThat(work.year()).isEqualTo(2015);
+        assertThat(work.sources()).extracting(s -> s.source().key()).containsExactlyInAnyOrder("a.txt", "b.bib");
+    }
+
+    /** Members with and without abstracts (null or blank), in any order and with replays: the same work. */
+    @Property(tries = 200)
+    void membersWithoutAbstractKeepTheMergeOrderIndependent(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+        Random random = new Random(seed);
+        List<String> texts = java.util.Arrays.asList(null, null, " ", "Short text.", "short TEXT.", "Another text.",
+                "A longer text that stands alone.");
+        List<RawRecord> records = new ArrayList<>();
+        int members = 1 + random.nextInt(8);
+        for (int i = 0; i < members; i++) {
+            records.add(withBibliography(record("p" + random.nextInt(3) + ".txt", i,
+                            random.nextBoolean() ? "Deep learning" : null, texts.get(random.nextInt(texts.size()))),
+                    List.of("Yann LeCun", "Yoshua Bengio").subList(0, random.nextInt(3)),
+                    random.nextBoolean() ? 2014 + random.nextInt(3) : null, null,
+                    random.nextBoolean() ? "10.1038/nature14539" : null, null, null));
+        }
+        Work forward = WorkMerger.merge(stateOf(records.toArray(RawRecord[]::new)));
+        List<RawRecord> shuffled = new ArrayList<>(records);
+        Collections.shuffle(shuffled, random);
+        WorkState state = WorkState.empty("w-test");
+        for (RawRecord raw : shuffled) {
+            state = state.with(Member.of(NormalizedRecord.of(raw))).orElseThrow();
+            state.with(Member.of(NormalizedRecord.of(raw))).ifPresent(s -> {
+                throw new AssertionError("a replayed member changed the work");
+            });
+        }
+
+        assertThat(WorkMerger.merge(state)).usingRecursiveComparison().ignoringFields("version").isEqualTo(forward);
+        boolean anyAbstract = records.stream().anyMatch(r -> r.abstractText() != null && !r.abstractText().isBlank());
+        assertThat(forward.abstractText() != null).isEqualTo(anyAbstract);
     }
 }

@@ -119,6 +119,30 @@ class DedupTopologyTest {
     }
 
     @Test
+    void aRecordWithoutAbstractJoinsTheWorkWithItsDoiAndOneWithoutTwinStandsAloneWithoutAbstract() {
+        RawRecord withAbstract = withBibliography(record("a.txt", 0, "Sum-product networks: a new deep architecture", SPN),
+                List.of("Hoifung Poon"), 2011, null, "10.1109/ICCVW.2011.6130310", null, null);
+        RawRecord twin = withBibliography(record("refs.bib", 0, "Sum-Product Networks: A New Deep Architecture", null),
+                List.of("Poon, Hoifung", "Domingos, Pedro"), 2011, "ICCV Workshops", "https://doi.org/10.1109/iccvw.2011.6130310",
+                null, null);
+        RawRecord alone = withBibliography(record("refs.bib", 1, "Deep learning", null),
+                List.of("LeCun, Yann", "Bengio, Yoshua"), 2015, "Nature", null, null, null);
+
+        for (List<RawRecord> order : List.of(List.of(withAbstract, twin, alone), List.of(alone, twin, withAbstract))) {
+            WorksTopicView view = run(order);
+
+            assertThat(view.works()).hasSize(2);
+            Work joined = view.works().values().stream().filter(w -> w.memberCount() == 2).findFirst().orElseThrow();
+            assertThat(joined.abstractText()).isEqualTo(SPN);
+            assertThat(joined.authors()).extracting(a -> a.family()).containsExactly("Poon", "Domingos");
+            assertThat(joined.venue()).isEqualTo("ICCV Workshops");
+            Work single = view.works().values().stream().filter(w -> w.memberCount() == 1).findFirst().orElseThrow();
+            assertThat(single.title()).isEqualTo("Deep learning");
+            assertThat(single.abstractText()).isNull();
+        }
+    }
+
+    @Test
     void aReplayedRecordPublishesNothing() {
         RawRecord record = record("000.txt", 0, null, SPN);
         try (TopologyTestDriver driver = driver()) {
@@ -146,7 +170,8 @@ class DedupTopologyTest {
 
     /**
      * Random edit scripts over real abstracts (the sample files): near-duplicates with dropped sentences,
-     * truncation, LaTeX ↔ Unicode, typos, hyphenation, revisions, HTML and boilerplate. The same records in any
+     * truncation, LaTeX ↔ Unicode, typos, hyphenation, revisions, HTML and boilerplate, and bibliographic entries
+     * without abstract (some sharing their base's DOI). The same records in any
      * order, with any replays, give the same works — membership, surviving ids and merged content — and the same
      * clusters as the in-memory reference.
      */
@@ -160,15 +185,21 @@ class DedupTopologyTest {
         List<String> sentences = List.of("We also study the limits of this approach.", "Code is available online.");
         List<RawRecord> records = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            String base = bases.get(random.nextInt(bases.size()));
+            int baseIndex = random.nextInt(bases.size());
+            String base = bases.get(baseIndex);
             String text = random.nextInt(3) == 0 ? base : SyntheticDuplicates.edit(base, random, sentences);
-            RawRecord plain = record("f" + random.nextInt(4) + ".txt", i, random.nextInt(4) == 0 ? "T" + i : null, text,
+            // a bibliographic entry without abstract: its base's DOI and title, or a title alone
+            boolean withoutAbstract = random.nextInt(5) == 0;
+            String title = withoutAbstract ? "Base work " + baseIndex : random.nextInt(4) == 0 ? "T" + i : null;
+            String doi = withoutAbstract || random.nextInt(3) == 0
+                    ? (random.nextInt(4) == 0 ? null : "10.5555/base." + baseIndex) : null;
+            RawRecord plain = record("f" + random.nextInt(4) + ".txt", i, title, withoutAbstract ? null : text,
                     "U" + random.nextInt(2));
             // bibliographic fields that never decide a match, so the merge rules alone must keep the order out
             List<String> authors = List.of("Ada Lovelace", "Lovelace, A.", "Alan Turing", "Grace Hopper")
                     .subList(0, random.nextInt(5));
             records.add(withBibliography(plain, authors, random.nextBoolean() ? 2015 + random.nextInt(5) : null,
-                    List.of("Nature", "nature", "arXiv", "Gut", "").get(random.nextInt(5)), null, null,
+                    List.of("Nature", "nature", "arXiv", "Gut", "").get(random.nextInt(5)), doi, null,
                     random.nextInt(3) == 0 ? String.valueOf(1000 + random.nextInt(3)) : null));
         }
         WorksTopicView inOrder = run(records);

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Bibliographic files on the real stack (Kafka, PostgreSQL, three service JVMs): PubMed XML and MEDLINE files as NCBI
  * serves them and the project's BibTeX, RIS and CSV fixtures are dropped into the bucket; the catalog's answers
- * through REST carry the authors, year, venue and identifiers the files give, merged across formats.
+ * through REST carry the authors, year, venue and identifiers the files give, merged across formats. A BibTeX export
+ * without abstracts ({@code src/test/resources/bibliographic/without-abstract.bib}) adds an entry that joins a PubMed
+ * work by its DOI, one that stands alone without abstract, and one that is rejected.
  */
 class BibliographicEndToEndIT {
 
@@ -30,7 +32,8 @@ class BibliographicEndToEndIT {
             ROOT.resolve("ingest-service/src/test/resources/real-world"),
             ROOT.resolve("ingest-service/src/test/resources/formats/refs.bib"),
             ROOT.resolve("ingest-service/src/test/resources/formats/refs.ris"),
-            ROOT.resolve("ingest-service/src/test/resources/formats/arxiv-sample.csv"));
+            ROOT.resolve("ingest-service/src/test/resources/formats/arxiv-sample.csv"),
+            ROOT.resolve("deploy/local/src/test/resources/bibliographic/without-abstract.bib"));
     private static final Duration QUERYABLE_WITHIN = Duration.ofSeconds(90);
 
     private static LocalStack stack;
@@ -60,6 +63,8 @@ class BibliographicEndToEndIT {
         // change when two works become one): wait for the three-format article, the last merge these files cause.
         await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(catalog.get("/works/doi:10.1103/PhysRevD.76.013009").get("memberCount").asInt()).isEqualTo(3));
+        await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(catalog.get("/works/pmid:27797938").get("memberCount").asInt()).isEqualTo(2));
     }
 
     @AfterAll
@@ -107,6 +112,45 @@ class BibliographicEndToEndIT {
         assertThat(work.get("year").asInt()).isEqualTo(2007);
         assertThat(work.get("venue").asText()).isEqualTo("Phys. Rev. D");
         assertThat(texts(work.get("identifiers").get("arxiv"))).containsExactly("0704.0001");
+    }
+
+    @Test
+    void aBibtexEntryWithoutAbstractJoinsThePubmedWorkWithItsDoiAndKeepsTheAbstract() {
+        JsonNode work = catalog.get("/works/pmid:27797938");
+
+        assertThat(work.get("memberCount").asInt()).isEqualTo(2);
+        assertThat(StreamSupport.stream(work.get("sources").spliterator(), false).map(s -> s.get("key").asText()))
+                .containsExactlyInAnyOrder("pubmed-efetch-pubmed4.xml", "without-abstract.bib");
+        assertThat(work.get("hasAbstract").asBoolean()).isTrue();
+        assertThat(work.get("abstractText").asText()).startsWith("OBJECTIVE: Telomere shortening");
+        assertThat(work.get("authors")).hasSize(22); // the fuller list wins over the export's three names
+        assertThat(catalog.get("/works/doi:10.1136/gutjnl-2016-312510").get("workId")).isEqualTo(work.get("workId"));
+    }
+
+    @Test
+    void worksWithoutAbstractInAnySourceAreListedFlaggedAndFilteredAndTheLedgerCountsTheirRecords() {
+        JsonNode knuth = catalog.allWorks("author=knuth").get(0);
+        assertThat(knuth.get("title").asText()).isEqualTo("The Art of Computer Programming, Volume 1: Fundamental Algorithms");
+        assertThat(knuth.get("hasAbstract").asBoolean()).isFalse();
+        assertThat(knuth.has("abstractText")).isFalse();
+        assertThat(knuth.get("year").asInt()).isEqualTo(1997);
+
+        // the BibTeX book and the PubMed article that has no abstract in PubMed (real-world/pubmed-efetch-pubmed1.xml)
+        assertThat(catalog.allWorks("has_abstract=false")).extracting(w -> w.get("title").asText())
+                .containsExactlyInAnyOrder("The Art of Computer Programming, Volume 1: Fundamental Algorithms",
+                        "The treatment of AIDS behind the walls of correctional facilities.");
+        assertThat(catalog.allWorks("has_abstract=true")).hasSize(catalog.get("/stats").get("works").asInt() - 2);
+        assertThat(catalog.allWorks("q=%22fundamental%20algorithms%22")).extracting(w -> w.get("workId").asText())
+                .containsExactly(knuth.get("workId").asText());
+        assertThat(catalog.text("/?q=fundamental%20algorithms")).contains("No abstract in any source");
+        assertThat(catalog.text("/ui/works/" + knuth.get("workId").asText())).contains("No abstract in any source");
+
+        JsonNode ledger = new CatalogClient(stack.ingest().url()).get("/files/without-abstract.bib");
+        assertThat(ledger.get("records").asInt()).isEqualTo(2);
+        assertThat(ledger.get("withoutAbstract").asInt()).isEqualTo(2);
+        assertThat(ledger.get("rejections").asInt()).isEqualTo(1);
+        assertThat(ledger.get("firstErrors").get(0).asText()).isEqualTo("line 22: no abstract and nothing else to "
+                + "identify the work: needs a title with authors or an identifier (DOI, arXiv id, PMID, PMCID)");
     }
 
     @Test

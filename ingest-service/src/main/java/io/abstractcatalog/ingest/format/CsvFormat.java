@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * CSV with a header row naming the columns (aliases as in {@link Field}; at least an abstract column). The
+ * CSV with a header row naming the columns (aliases as in {@link Field}): an abstract column, or a bibliographic
+ * header without one, i.e. a title column with an author or identifier column ({@link #bibliographic}). The
  * delimiter ({@code ,}, {@code ;} or tab) is the one the header uses most; quoted values may span lines and contain
  * delimiters and doubled quotes. Read with Jackson's streaming CSV parser, one row at a time.
  */
@@ -47,7 +48,16 @@ public final class CsvFormat implements RecordFormat {
             return 0;
         }
         List<Field> fields = header(header, delimiter).stream().map(Field::named).toList();
-        return fields.contains(Field.ABSTRACT) ? 85 : 0;
+        return fields.contains(Field.ABSTRACT) ? 85 : bibliographic(fields) ? 80 : 0;
+    }
+
+    /**
+     * A header without an abstract column that still names works: a title and authors or an identifier (a reference
+     * manager's export). A title with anything else ("title,price") is not ours, so other tables are not claimed.
+     */
+    static boolean bibliographic(List<Field> columns) {
+        return columns.contains(Field.TITLE) && (columns.contains(Field.AUTHORS) || columns.contains(Field.DOI)
+                || columns.contains(Field.ARXIV_ID) || columns.contains(Field.PMID) || columns.contains(Field.PMCID));
     }
 
     @Override
@@ -59,7 +69,8 @@ public final class CsvFormat implements RecordFormat {
         }
         long known = header(header, delimiter).stream().map(Field::named).filter(f -> f != null).count();
         return known > 0
-                ? "it looks like CSV, but its header has no abstract column (one of " + Field.ABSTRACT.aliases() + ")"
+                ? "it looks like CSV, but its header has no abstract column (one of " + Field.ABSTRACT.aliases()
+                        + ") nor a title column (" + Field.TITLE.aliases() + ") with an author or identifier column"
                 : "it looks like CSV without a header: the first line must name the columns, one of them the abstract ("
                         + Field.ABSTRACT.aliases() + ")";
     }
@@ -130,9 +141,10 @@ public final class CsvFormat implements RecordFormat {
                 }
                 if (columns == null) {
                     columns = values.stream().map(Field::named).toList();
-                    if (!columns.contains(Field.ABSTRACT)) {
+                    if (!columns.contains(Field.ABSTRACT) && !bibliographic(columns)) {
                         throw new UnreadableFileException("CSV header has no abstract column (one of " + Field.ABSTRACT.aliases()
-                                + "): " + String.join(String.valueOf(delimiter), values), line);
+                                + ") nor a title column with an author or identifier column: "
+                                + String.join(String.valueOf(delimiter), values), line);
                     }
                     continue;
                 }

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * A JSON array of record objects ({@code [{"title": …, "abstract": …}, …]}), read with Jackson's streaming parser:
- * one element at a time, whatever the size of the array. An element that is not an object, or has no abstract, is
- * rejected; malformed JSON fails the file (after it, nothing can be trusted to be where it seems).
+ * one element at a time, whatever the size of the array. An element that is not an object, or has neither an abstract
+ * nor a title with authors or an identifier, is rejected; malformed JSON fails the file (after it, nothing can be
+ * trusted to be where it seems).
  */
 public final class JsonArrayFormat implements RecordFormat {
 

@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * Collects the fields of one record candidate as a format reads them, keeps count of its size, and hands the
- * result to the sink: a record, or a rejection when it has no abstract or is longer than the limit.
+ * result to the sink: a record, or a rejection when it is longer than the limit or has neither an abstract nor
+ * enough to identify the work ({@link #identifiable}).
  */
 final class RecordBuilder {
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)(?!\\d)");
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*;\\s*|\\s+and\\s+");
     private static final Pattern SEMICOLON = Pattern.compile("\\s*;\\s*");
+    static final String NOT_IDENTIFIABLE = "no abstract and nothing else to identify the work: needs a title with "
+            + "authors or an identifier (DOI, arXiv id, PMID, PMCID)";
 
     private final int ordinal;
     private final int line;
@@ -178,7 +181,18 @@ final class RecordBuilder {
     }
 
     boolean hasAbstract() {
-        return abstractText != null;
+        return abstractText != null && !abstractText.toString().isBlank();
+    }
+
+    /**
+     * Whether a record without an abstract still names one work: a title, and authors or an identifier to tell it
+     * from every other paper of that title (bibliographic exports often lack some abstracts). A title alone (an
+     * "Editorial") or an identifier without a title would give a catalog entry nobody could recognise.
+     */
+    boolean identifiable() {
+        boolean titled = title != null && !title.isBlank();
+        boolean identified = doi != null || arxivId != null || pmid != null || pmcid != null;
+        return titled && (!authors.isEmpty() || identified);
     }
 
     /** Takes a DOI in any spelling; an arXiv DOI names the arXiv id. */
@@ -295,10 +309,11 @@ final class RecordBuilder {
             sink.reject(new ParseRejection(ordinal, line, refusal, shown));
         } else if (tooLong) {
             sink.reject(new ParseRejection(ordinal, line, "record longer than " + maxLength + " characters", shown));
-        } else if (abstractText == null || abstractText.toString().isBlank()) {
-            sink.reject(new ParseRejection(ordinal, line, "no abstract", shown));
+        } else if (!hasAbstract() && !identifiable()) {
+            sink.reject(new ParseRejection(ordinal, line, NOT_IDENTIFIABLE, shown));
         } else {
-            sink.accept(new ParsedRecord(ordinal, line, title, abstractText.toString().strip(), new ArrayList<>(affiliations),
+            sink.accept(new ParsedRecord(ordinal, line, title, hasAbstract() ? abstractText.toString().strip() : null,
+                    new ArrayList<>(affiliations),
                     new ArrayList<>(authors.values()), doi, arxivId, year, url, sourceId,
                     venue != null ? venue : venueAbbreviation, pmid, pmcid));
         }

@@ -150,6 +150,7 @@ public final class FileIngestor {
         String format;
         int records;
         int rejections;
+        int withoutAbstract;
         final List<String> firstErrors = new ArrayList<>();
         final ProgressLog progress;
         HashingInputStream reading;
@@ -178,6 +179,7 @@ public final class FileIngestor {
                 committed = resumed;
                 records = resumed.records();
                 rejections = resumed.rejections();
+                withoutAbstract = resumed.withoutAbstract();
                 firstErrors.addAll(resumed.firstErrors());
                 skip = (long) resumed.records() + resumed.rejections();
                 resumedRecords = resumed.records();
@@ -206,7 +208,7 @@ public final class FileIngestor {
                     throw new IOException("the file changed while it was read");
                 }
                 FileLedgerEntry done = FileLedgerEntry.done(bucket.name(), object.key(), contentHash, hashing.count(),
-                        format, records, rejections, firstErrors, clock.instant());
+                        format, records, rejections, firstErrors, clock.instant(), withoutAbstract);
                 publisher.send(Topics.FILES, ledgerKey, done);
                 return done;
             }
@@ -219,7 +221,7 @@ public final class FileIngestor {
             FileLedgerEntry failed;
             if (committed == null) {
                 failed = FileLedgerEntry.failed(bucket.name(), object.key(), contentHash, object.size(), format, 0, 1,
-                        List.of(problem.getMessage()), problem.getMessage(), now);
+                        List.of(problem.getMessage()), problem.getMessage(), now, 0);
             } else {
                 // Earlier chunks are committed and stay so: the entry counts them, and says so.
                 List<String> errors = new ArrayList<>();
@@ -228,7 +230,7 @@ public final class FileIngestor {
                 failed = FileLedgerEntry.failed(bucket.name(), object.key(), contentHash, object.size(),
                         committed.format(), committed.records(), committed.rejections() + 1, errors,
                         problem.getMessage() + " (after " + committed.records() + " records committed in earlier chunks)",
-                        now);
+                        now, committed.withoutAbstract());
             }
             publisher.send(Topics.FILES, ledgerKey, failed);
             return failed;
@@ -248,6 +250,9 @@ public final class FileIngestor {
                     record.abstractText(), record.affiliations(), record.authors(), record.doi(), record.arxivId(),
                     record.year(), record.url(), record.venue(), record.pmid(), record.pmcid()));
             records++;
+            if (record.abstractText() == null) {
+                withoutAbstract++;
+            }
             progress.tick(records, rejections, reading == null ? 0 : reading.count());
             endCandidate();
         }
@@ -283,7 +288,7 @@ public final class FileIngestor {
                 return;
             }
             FileLedgerEntry progressEntry = FileLedgerEntry.inProgress(bucket.name(), object.key(), contentHash,
-                    object.size(), format, records, rejections, firstErrors, clock.instant());
+                    object.size(), format, records, rejections, firstErrors, clock.instant(), withoutAbstract);
             publisher.send(Topics.FILES, ledgerKey, progressEntry);
             publisher.commit();
             committed = progressEntry;

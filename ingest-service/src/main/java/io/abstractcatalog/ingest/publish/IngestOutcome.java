@@ -43,9 +43,11 @@ public record IngestOutcome(FileLedgerEntry entry, Duration elapsed, int transac
                     ? String.format(Locale.ROOT, ", %d chunks", transactions) : "";
             String resumed = resumedCandidates > 0
                     ? String.format(Locale.ROOT, ", resumed after %d committed candidates", resumedCandidates) : "";
-            return String.format(Locale.ROOT, "ingested %s (%s): %d records, %d rejected, %s in %d ms%s%s",
-                    entry.key(), entry.format(), entry.records(), entry.rejections(), size, elapsed.toMillis(),
-                    chunked, resumed);
+            String withoutAbstract = entry.withoutAbstract() > 0
+                    ? String.format(Locale.ROOT, " (%d without abstract)", entry.withoutAbstract()) : "";
+            return String.format(Locale.ROOT, "ingested %s (%s): %d records%s, %d rejected, %s in %d ms%s%s",
+                    entry.key(), entry.format(), entry.records(), withoutAbstract, entry.rejections(), size,
+                    elapsed.toMillis(), chunked, resumed);
         }
         return String.format(Locale.ROOT, "failed %s: %s (%s in %d ms)", entry.key(), entry.failureReason(), size, elapsed.toMillis());
     }

@@ -261,6 +261,9 @@ class FieldMappingTest {
                 "authors=Balázs/C.; Berger/E. L.", "affiliations=Argonne National Laboratory", "year=2007",
                 "venue=Physical Review D", "doi=10.1103/physrevd.76.013009"));
         assertThat(FieldMappingCases.fields(list.record(1))).containsAllEntriesOf(FieldMappingCases.expected(
+                "title=A work without an abstract", "year=2001", "doi=10.1006/cryo.2001.2328"));
+        assertThat(list.record(1).abstractText()).isNull();
+        assertThat(FieldMappingCases.fields(list.record(2))).containsAllEntriesOf(FieldMappingCases.expected(
                 "arxiv=0704.0002", "year=2007", "url=https://arxiv.org/abs/0704.0002")).doesNotContainKey("doi");
         assertThat(FieldMappingCases.fields(lines.record(0))).containsAllEntriesOf(FieldMappingCases.expected(
                 "venue=Frontiers in Physiology", "year=2018", "doi=10.3389/fphys.2018.01034",

@@ -21,7 +21,8 @@ class RealWorldFilesTest {
 
     static Stream<Arguments> files() {
         return Stream.of(
-                Arguments.of("pubmed-efetch-pubmed1.xml", "pubmed-xml", List.of("9997"), List.of("line 4: no abstract")),
+                // 12091962 has no abstract in PubMed: it comes with its title, author and PMID
+                Arguments.of("pubmed-efetch-pubmed1.xml", "pubmed-xml", List.of("12091962", "9997"), List.of()),
                 Arguments.of("pubmed-efetch-pubmed2.xml", "pubmed-xml", List.of("11748933", "11700088"), List.of()),
                 Arguments.of("pubmed-efetch-pubmed4.xml", "pubmed-xml", List.of("27797938"), List.of()),
                 Arguments.of("pubmed-efetch-pubmed5.xml", "pubmed-xml", List.of("28775130"), List.of()),
@@ -46,6 +47,10 @@ class RealWorldFilesTest {
     static Stream<Arguments> records() {
         return Stream.of(
                 Arguments.of("pubmed-efetch-pubmed1.xml", 0, List.of(
+                        "title=The treatment of AIDS behind the walls of correctional facilities.",
+                        "authors=Olivero/J Michael", "venue=Social justice (San Francisco, Calif.)", "year=1990",
+                        "pmid=12091962")),
+                Arguments.of("pubmed-efetch-pubmed1.xml", 1, List.of(
                         "title=Magnetic studies of Chromatium flavocytochrome C552. A mechanism for heme-flavin interaction.",
                         "authors=Strekas/T C", "venue=Biochimica et biophysica acta", "year=1976", "pmid=9997",
                         "doi=10.1016/0005-2795(76)90109-4")),

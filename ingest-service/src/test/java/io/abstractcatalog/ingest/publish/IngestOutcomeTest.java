@@ -20,6 +20,15 @@ class IngestOutcomeTest {
     }
 
     @Test
+    void doneFileSummarySaysHowManyRecordsCameWithoutAbstract() {
+        var entry = new FileLedgerEntry(null, "local", "refs.bib", "abc", 2048, "bibtex", FileStatus.DONE, 10, 1,
+                List.of(), null, Instant.now(), 3);
+
+        assertThat(new IngestOutcome(entry, Duration.ofMillis(40)).summary())
+                .isEqualTo("ingested refs.bib (bibtex): 10 records (3 without abstract), 1 rejected, 2.0 KiB in 40 ms");
+    }
+
+    @Test
     void failedFileSummarySaysWhy() {
         var entry = entry(FileStatus.FAILED, 0, null, "empty file");
 
@@ -28,6 +37,6 @@ class IngestOutcomeTest {
 
     private static FileLedgerEntry entry(FileStatus status, long size, String format, String reason) {
         return new FileLedgerEntry(null, "local", "000_x.txt", "abc", size, format, status,
-                status == FileStatus.DONE ? 10 : 0, 0, List.of(), reason, Instant.now());
+                status == FileStatus.DONE ? 10 : 0, 0, List.of(), reason, Instant.now(), 0);
     }
 }
