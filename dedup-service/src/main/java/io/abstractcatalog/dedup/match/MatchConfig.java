@@ -43,7 +43,7 @@ public record MatchConfig(int shingleSize, int bands, int rows, long seed, doubl
             .jaccardThreshold(0.5).containmentThreshold(0.9).containmentMinShingles(30)
             .titleJaccardThreshold(0.2).titleConflictThreshold(0.2)
             .minShingles(8).minExactTokens(5).maxTitleYearGap(1).minTitleTokens(4).minTitleChars(20)
-            .blockCap(100).maxYearGap(3).titleSimilarThreshold(0.8).openingTokens(12).openingJaccardThreshold(0.2)
+            .blockCap(100).maxYearGap(3).titleSimilarThreshold(0.85).openingTokens(12).openingJaccardThreshold(0.2)
             .build();
 
     public MatchConfig {

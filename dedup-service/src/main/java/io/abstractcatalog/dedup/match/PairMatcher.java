@@ -20,7 +20,7 @@ import java.util.Objects;
  *       "abstract" under two titles); with agreeing titles Jaccard ≥ {@code titleJaccardThreshold} merges; the same
  *       opening words with Jaccard ≥ {@code openingJaccardThreshold} merge when the titles do not disagree and the
  *       years are at most {@code maxTitleYearGap} apart (cut and revised copies);</li>
- *   <li><b>title and authors</b>: agreeing titles (equal, prefix or similar; neither short nor generic) and agreeing
+ *   <li><b>title and authors</b>: agreeing titles (equal, prefix, suffix or similar; neither short nor generic) and agreeing
  *       authors (at least half of the shorter list) merge whatever the abstracts say (PDF-cut abstracts, preprint and
  *       published version);</li>
  *   <li>two comparable abstracts that none of the above joined are two works;</li>

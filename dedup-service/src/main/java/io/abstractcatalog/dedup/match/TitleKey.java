@@ -78,6 +78,12 @@ public final class TitleKey {
         return longer.length() > shorter.length() && longer.startsWith(shorter) && longer.charAt(shorter.length()) == ' ';
     }
 
+    /** Whether {@code shorter}'s words end {@code longer}'s (a running head or label extracted in front of the title). */
+    static boolean wordSuffix(String shorter, String longer) {
+        return longer.length() > shorter.length() && longer.endsWith(shorter)
+                && longer.charAt(longer.length() - shorter.length() - 1) == ' ';
+    }
+
     /** The key of a title, or null when it has none (absent, too short, or generic). */
     public static String of(String title, MatchConfig config) {
         String normalized = TextNormalizer.normalize(title);

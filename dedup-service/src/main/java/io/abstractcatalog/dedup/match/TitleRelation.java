@@ -11,6 +11,8 @@ public enum TitleRelation {
     EQUAL,
     /** One title's words begin the other's (a dropped subtitle, a cut title), the shorter at least a key's length. */
     PREFIX,
+    /** One title's words end the other's (a running head or a series label extracted in front), likewise. */
+    SUFFIX,
     /** Word-set Jaccard at least {@code titleSimilarThreshold} (a changed word, an added article). */
     SIMILAR,
     /** Both carry numerals and they differ: "Part I" and "Part II", "… 2019" and "… 2020" are two works. */
@@ -35,8 +37,13 @@ public enum TitleRelation {
         }
         String shorter = x.length() <= y.length() ? x : y;
         String longer = shorter == x ? y : x;
-        if (TitleKey.wordPrefix(shorter, longer) && shorter.split(" ").length >= config.minTitleTokens()) {
-            return PREFIX;
+        if (shorter.split(" ").length >= config.minTitleTokens()) {
+            if (TitleKey.wordPrefix(shorter, longer)) {
+                return PREFIX;
+            }
+            if (TitleKey.wordSuffix(shorter, longer)) {
+                return SUFFIX;
+            }
         }
         double similarity = TitleKey.similarity(x, y);
         if (similarity >= config.titleSimilarThreshold()) {
@@ -49,9 +56,10 @@ public enum TitleRelation {
         return DIFFERENT;
     }
 
-    /** Whether two titles name one work: equal, prefix or similar, and neither short nor generic. */
+    /** Whether two titles name one work: equal, prefix, suffix or similar, and neither short nor generic. */
     boolean agrees(RecordSummary a, RecordSummary b) {
-        return (this == EQUAL || this == PREFIX || this == SIMILAR) && a.titleKey() != null && b.titleKey() != null;
+        return (this == EQUAL || this == PREFIX || this == SUFFIX || this == SIMILAR) && a.titleKey() != null
+                && b.titleKey() != null;
     }
 
     /** Whether the titles speak against one work, for abstract evidence that is not strong enough on its own. */
