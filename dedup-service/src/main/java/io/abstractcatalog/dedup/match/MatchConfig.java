@@ -21,11 +21,16 @@ package io.abstractcatalog.dedup.match;
  * @param minTitleTokens          a title key needs this many words ...
  * @param minTitleChars           ... and this many characters, and must not be generic ("Editorial")
  * @param blockCap                members kept per block; a block beyond it is oversized (counted, not grown)
+ * @param maxYearGap              records further apart in years are two works unless an identifier joins them
+ * @param titleSimilarThreshold   two titles sharing at least this share of their words are similar
+ * @param openingTokens           an abstract's opening: its first this many words (a cut copy keeps them)
+ * @param openingJaccardThreshold two abstracts with the same opening need only this Jaccard (cut, revised copies)
  */
 public record MatchConfig(int shingleSize, int bands, int rows, long seed, double jaccardThreshold,
                           double containmentThreshold, int containmentMinShingles, double titleJaccardThreshold,
                           double titleConflictThreshold, int minShingles, int minExactTokens, int maxTitleYearGap, int minTitleTokens,
-                          int minTitleChars, int blockCap) {
+                          int minTitleChars, int blockCap, int maxYearGap, double titleSimilarThreshold,
+                          int openingTokens, double openingJaccardThreshold) {
 
     /** Bump when band keys change meaning (shingling, hashing): keys of different versions must not meet. */
     public static final int LSH_VERSION = 1;
@@ -38,15 +43,15 @@ public record MatchConfig(int shingleSize, int bands, int rows, long seed, doubl
             .jaccardThreshold(0.5).containmentThreshold(0.9).containmentMinShingles(30)
             .titleJaccardThreshold(0.2).titleConflictThreshold(0.2)
             .minShingles(8).minExactTokens(5).maxTitleYearGap(1).minTitleTokens(4).minTitleChars(20)
-            .blockCap(100)
+            .blockCap(100).maxYearGap(3).titleSimilarThreshold(0.85).openingTokens(12).openingJaccardThreshold(0.2)
             .build();
 
     public MatchConfig {
         if (bands * rows > SIGNATURE_SIZE || bands < 1 || rows < 1) {
             throw new IllegalArgumentException("bands × rows must be in 1.." + SIGNATURE_SIZE + ": " + bands + "×" + rows);
         }
-        if (shingleSize < 1 || blockCap < 2) {
-            throw new IllegalArgumentException("shingleSize ≥ 1 and blockCap ≥ 2 required");
+        if (shingleSize < 1 || blockCap < 2 || openingTokens < 1) {
+            throw new IllegalArgumentException("shingleSize ≥ 1, blockCap ≥ 2 and openingTokens ≥ 1 required");
         }
     }
 
@@ -62,7 +67,8 @@ public record MatchConfig(int shingleSize, int bands, int rows, long seed, doubl
                 .containmentMinShingles(containmentMinShingles).titleJaccardThreshold(titleJaccardThreshold)
                 .titleConflictThreshold(titleConflictThreshold).minShingles(minShingles).minExactTokens(minExactTokens)
                 .maxTitleYearGap(maxTitleYearGap).minTitleTokens(minTitleTokens).minTitleChars(minTitleChars)
-                .blockCap(blockCap);
+                .blockCap(blockCap).maxYearGap(maxYearGap).titleSimilarThreshold(titleSimilarThreshold)
+                .openingTokens(openingTokens).openingJaccardThreshold(openingJaccardThreshold);
     }
 
     /** Sets the tunables by name; {@link #build()} checks them as the constructor does. */
@@ -83,6 +89,10 @@ public record MatchConfig(int shingleSize, int bands, int rows, long seed, doubl
         private int minTitleTokens;
         private int minTitleChars;
         private int blockCap;
+        private int maxYearGap;
+        private double titleSimilarThreshold;
+        private int openingTokens;
+        private double openingJaccardThreshold;
 
         private Builder() {
         }
@@ -162,10 +172,31 @@ public record MatchConfig(int shingleSize, int bands, int rows, long seed, doubl
             return this;
         }
 
+        public Builder maxYearGap(int maxYearGap) {
+            this.maxYearGap = maxYearGap;
+            return this;
+        }
+
+        public Builder titleSimilarThreshold(double titleSimilarThreshold) {
+            this.titleSimilarThreshold = titleSimilarThreshold;
+            return this;
+        }
+
+        public Builder openingTokens(int openingTokens) {
+            this.openingTokens = openingTokens;
+            return this;
+        }
+
+        public Builder openingJaccardThreshold(double openingJaccardThreshold) {
+            this.openingJaccardThreshold = openingJaccardThreshold;
+            return this;
+        }
+
         public MatchConfig build() {
             return new MatchConfig(shingleSize, bands, rows, seed, jaccardThreshold, containmentThreshold,
                     containmentMinShingles, titleJaccardThreshold, titleConflictThreshold, minShingles, minExactTokens,
-                    maxTitleYearGap, minTitleTokens, minTitleChars, blockCap);
+                    maxTitleYearGap, minTitleTokens, minTitleChars, blockCap, maxYearGap, titleSimilarThreshold,
+                    openingTokens, openingJaccardThreshold);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.abstractcatalog.dedup.eval;
 
+import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.RecordIdentity;
 import io.abstractcatalog.contract.SourceRef;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The labelled sets: bib-dedupe (real gold clusters), a synthetic near-duplicate set from arXiv, the sample files. */
 public final class Datasets {
@@ -25,8 +28,14 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** bib-dedupe's digital-work export; {@code withAbstractsOnly} keeps the 1,606 records that have an abstract. */
-    static LabelledSet bibDedupe(Path evalDir, boolean withAbstractsOnly) throws IOException {
+    /** Which bib-dedupe records a set keeps. */
+    enum Abstracts { ALL, WITH, WITHOUT }
+
+    /**
+     * bib-dedupe's digital-work export: all 7,159 records, the 1,606 that have an abstract, or the 5,553 without one
+     * (gold pairs count only between the records a set keeps).
+     */
+    static LabelledSet bibDedupe(Path evalDir, Abstracts which) throws IOException {
         Path dir = evalDir.resolve("bibdedupe-digital-work");
         Map<String, String> gold = new HashMap<>();
         for (Map<String, String> row : Csv.read(dir.resolve("merged_record_ids.csv"))) {
@@ -38,7 +47,7 @@ public final class Datasets {
         List<RawRecord> records = new ArrayList<>();
         for (Map<String, String> row : Csv.read(dir.resolve("records_pre_merged.csv"))) {
             String abstractText = row.get("abstract");
-            if (withAbstractsOnly && abstractText.isBlank()) {
+            if (which == Abstracts.WITH && abstractText.isBlank() || which == Abstracts.WITHOUT && !abstractText.isBlank()) {
                 continue;
             }
             Integer year = null;
@@ -47,17 +56,38 @@ public final class Datasets {
             } catch (NumberFormatException e) {
                 // no year
             }
-            records.add(record(row.get("ID"), "bib-dedupe", row.get("title"), abstractText, blankToNull(row.get("doi")),
-                    null, year));
+            String venue = blankToNull(row.get("journal")) != null ? row.get("journal") : blankToNull(row.get("booktitle"));
+            records.add(withBibliography(record(row.get("ID"), "bib-dedupe", row.get("title"), abstractText,
+                    blankToNull(row.get("doi")), null, year), bibtexAuthors(row.get("author")), venue));
         }
-        return new LabelledSet(withAbstractsOnly ? "bib-dedupe, records with abstracts" : "bib-dedupe, all records",
-                records, gold);
+        String name = switch (which) {
+            case ALL -> "bib-dedupe, all records";
+            case WITH -> "bib-dedupe, records with abstracts";
+            case WITHOUT -> "bib-dedupe, records without abstracts";
+        };
+        return new LabelledSet(name, records, gold);
     }
 
-    /** The arXiv sample with generated near-duplicates ({@link SyntheticDuplicates}). */
-    static LabelledSet arxivSynthetic(Path evalDir, long seed) throws IOException {
-        List<Map<String, String>> rows = Csv.read(evalDir.resolve("arxiv-oai-sample").resolve("arxiv_data.csv"));
-        return SyntheticDuplicates.generate(rows, seed);
+    /**
+     * The arXiv sample with generated near-duplicates ({@link SyntheticDuplicates}); {@code path} is the eval folder
+     * or the CSV file itself ({@code arxiv_data.csv}).
+     */
+    public static LabelledSet arxivSynthetic(Path path, long seed) throws IOException {
+        Path csv = Files.isDirectory(path) ? path.resolve("arxiv-oai-sample").resolve("arxiv_data.csv") : path;
+        return SyntheticDuplicates.generate(Csv.read(csv), seed);
+    }
+
+    /** BibTeX's "Family, Given and Family, Given and others": "others" stays, as the truncation mark it is. */
+    static List<Author> bibtexAuthors(String field) {
+        if (field == null || field.isBlank()) {
+            return List.of();
+        }
+        return Stream.of(field.split("\\s+and\\s+")).map(Author::parse).toList();
+    }
+
+    static RawRecord withBibliography(RawRecord r, List<Author> authors, String venue) {
+        return new RawRecord(null, r.recordId(), r.source(), r.ingestedAt(), r.title(), r.abstractText(), r.affiliations(),
+                authors, r.doi(), r.arxivId(), r.year(), r.url(), blankToNull(venue), r.pmid(), r.pmcid());
     }
 
     /** The five sample files from test resources: 307 records; gold = the same abstract text (5 duplicate pairs). */

@@ -3,6 +3,7 @@ package io.abstractcatalog.dedup.eval;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.dedup.block.BlockingKey;
 import io.abstractcatalog.dedup.match.MatchConfig;
+import io.abstractcatalog.dedup.match.PairDecision;
 import io.abstractcatalog.dedup.match.PairMatcher;
 import io.abstractcatalog.dedup.match.RecordFeatures;
 import io.abstractcatalog.dedup.match.RecordSummary;
@@ -26,7 +27,8 @@ public final class InMemoryResolver {
     private final Map<String, RecordSummary> summaries = new HashMap<>();
     private final Map<String, List<String>> blocks = new HashMap<>();
     private final Map<String, String> parent = new HashMap<>();
-    private final Map<PairMatcher.Reason, Integer> reasons = new EnumMap<>(PairMatcher.Reason.class);
+    private final Map<PairMatcher.Rule, Integer> decisions = new EnumMap<>(PairMatcher.Rule.class);
+    private final List<Edge> edges = new ArrayList<>();
     private long candidates;
     private long cappedMembers;
 
@@ -49,9 +51,10 @@ public final class InMemoryResolver {
                 String rootA = find(member);
                 String rootB = find(raw.recordId());
                 if (!rootA.equals(rootB)) {
-                    PairMatcher.Reason reason = PairMatcher.decide(summaries.get(member), summary, config);
-                    reasons.merge(reason, 1, Integer::sum);
-                    if (reason.match) {
+                    PairDecision decision = PairMatcher.decide(summaries.get(member), summary, config);
+                    decisions.merge(decision.rule(), 1, Integer::sum);
+                    if (decision.merged()) {
+                        edges.add(new Edge(member, raw.recordId(), decision));
                         parent.put(rootA.compareTo(rootB) < 0 ? rootB : rootA, rootA.compareTo(rootB) < 0 ? rootA : rootB);
                     }
                 }
@@ -78,8 +81,17 @@ public final class InMemoryResolver {
         return clusters;
     }
 
-    public Map<PairMatcher.Reason, Integer> reasons() {
-        return reasons;
+    /** Decisions taken (pairs verified whose records were not yet one work), per rule. */
+    public Map<PairMatcher.Rule, Integer> decisions() {
+        return decisions;
+    }
+
+    /** The pairs that joined two works, in the order they did, with the decision that joined them. */
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    public record Edge(String a, String b, PairDecision decision) {
     }
 
     public long candidates() {

@@ -4,7 +4,9 @@ import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.dedup.match.MatchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.abstractcatalog.dedup.match.PairMatcher;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,9 @@ import java.util.Map;
  *     io.abstractcatalog.dedup.eval.MatchEvaluation ../shared/eval [--sweep]
  * </pre>
  * (see the README for how to write {@code classpath.txt}). {@code --sweep} also prints the measurements behind
- * the defaults: F1 per set for each LSH bands × rows and each threshold.
+ * the defaults: F1 per set for each LSH bands × rows and each threshold. {@code --explain} prints the false edges,
+ * missed pairs and false pairs with each pair's decision and evidence. Per set it prints pairwise P / R / F1 and per
+ * rule the decisions taken, the pairs joined and their precision.
  */
 public final class MatchEvaluation {
 
@@ -26,14 +30,15 @@ public final class MatchEvaluation {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || !Files.isDirectory(Path.of(args[0]))) {
-            System.err.println("usage: MatchEvaluation <eval dir, e.g. ../shared/eval> [--sweep]");
+            System.err.println("usage: MatchEvaluation <eval dir, e.g. ../shared/eval> [--sweep] [--explain]");
             System.exit(2);
         }
         Path evalDir = Path.of(args[0]);
         boolean sweep = List.of(args).contains("--sweep");
         List<LabelledSet> sets = List.of(
-                Datasets.bibDedupe(evalDir, true),
-                Datasets.bibDedupe(evalDir, false),
+                Datasets.bibDedupe(evalDir, Datasets.Abstracts.ALL),
+                Datasets.bibDedupe(evalDir, Datasets.Abstracts.WITH),
+                Datasets.bibDedupe(evalDir, Datasets.Abstracts.WITHOUT),
                 Datasets.arxivSynthetic(evalDir, 42),
                 Datasets.samples());
         MatchConfig config = MatchConfig.DEFAULTS;
@@ -42,11 +47,11 @@ public final class MatchEvaluation {
             long start = System.nanoTime();
             InMemoryResolver resolver = run(set, config);
             PairwiseScore score = score(set, resolver);
-            long goldClusters = set.gold().values().stream().distinct().count();
             System.out.printf("%-55s records=%5d predicted clusters=%5d  %s  [%d ms]%n", set.name(), set.records().size(),
                     resolver.clusters().size(), score, (System.nanoTime() - start) / 1_000_000);
-            System.out.printf("    candidates=%d blocks=%d capped=%d decisions=%s%n", resolver.candidates(),
-                    resolver.blockCount(), resolver.cappedMembers(), resolver.reasons());
+            System.out.printf("    candidates=%d blocks=%d capped=%d%n", resolver.candidates(), resolver.blockCount(),
+                    resolver.cappedMembers());
+            rules(set, resolver);
         }
         if (List.of(args).contains("--explain")) {
             for (LabelledSet set : sets) {
@@ -56,6 +61,34 @@ public final class MatchEvaluation {
         if (sweep) {
             sweep(sets, config);
         }
+    }
+
+    /**
+     * Per rule: the decisions it took, the pairs it joined (edges of the union-find) and their precision on the
+     * labelled set (an edge is true when both records are in one gold cluster).
+     */
+    private static void rules(LabelledSet set, InMemoryResolver resolver) {
+        Map<PairMatcher.Rule, long[]> joined = new EnumMap<>(PairMatcher.Rule.class);
+        for (InMemoryResolver.Edge edge : resolver.edges()) {
+            long[] counts = joined.computeIfAbsent(edge.decision().rule(), r -> new long[2]);
+            counts[0]++;
+            counts[1] += sameGold(set, edge.a(), edge.b()) ? 1 : 0;
+        }
+        StringBuilder line = new StringBuilder("    rule: decisions / joined / precision —");
+        for (PairMatcher.Rule rule : PairMatcher.Rule.values()) {
+            int decided = resolver.decisions().getOrDefault(rule, 0);
+            long[] counts = joined.get(rule);
+            if (decided == 0) {
+                continue;
+            }
+            line.append(counts == null ? String.format(" %s %d;", rule, decided)
+                    : String.format(" %s %d / %d / %.3f;", rule, decided, counts[0], (double) counts[1] / counts[0]));
+        }
+        System.out.println(line);
+    }
+
+    private static boolean sameGold(LabelledSet set, String a, String b) {
+        return set.gold().getOrDefault(a, a).equals(set.gold().getOrDefault(b, b));
     }
 
     static InMemoryResolver run(LabelledSet set, MatchConfig config) {
@@ -72,6 +105,19 @@ public final class MatchEvaluation {
     private static void sweep(List<LabelledSet> sets, MatchConfig base) {
         System.out.printf("%nsweep (F1 / false pairs per set: %s)%n", sets.stream().map(LabelledSet::name).toList());
         List<MatchConfig> configs = new ArrayList<>();
+        // the evidence knobs first (added with matcher version 2), then the text knobs
+        for (int y : new int[] {1, 2, 3, 5, 100}) {
+            configs.add(base.toBuilder().maxYearGap(y).build());
+        }
+        for (double t : new double[] {0.7, 0.75, 0.8, 0.85, 0.9, 1.1}) {
+            configs.add(base.toBuilder().titleSimilarThreshold(t).build());
+        }
+        for (int o : new int[] {8, 12, 16, 24, 100_000}) {
+            configs.add(base.toBuilder().openingTokens(o).build());
+        }
+        for (double j : new double[] {0.0, 0.1, 0.2, 0.3, 0.4}) {
+            configs.add(base.toBuilder().openingJaccardThreshold(j).build());
+        }
         int[][] lsh = {{16, 4}, {20, 5}, {32, 4}, {32, 3}, {48, 3}, {64, 4}, {16, 8}, {64, 2}};
         for (int[] br : lsh) {
             configs.add(base.toBuilder().bands(br[0]).rows(br[1]).build());
@@ -92,9 +138,10 @@ public final class MatchEvaluation {
             configs.add(base.toBuilder().shingleSize(s).build());
         }
         for (MatchConfig config : configs) {
-            StringBuilder line = new StringBuilder(String.format("k=%d %2dx%d J>=%.2f C>=%.2f T>=%.2f X<%.2f:", config.shingleSize(),
-                    config.bands(), config.rows(), config.jaccardThreshold(), config.containmentThreshold(),
-                    config.titleJaccardThreshold(), config.titleConflictThreshold()));
+            StringBuilder line = new StringBuilder(String.format("k=%d %2dx%d J>=%.2f C>=%.2f T>=%.2f X<%.2f Y<=%d S>=%.2f O=%d OJ>=%.1f:",
+                    config.shingleSize(), config.bands(), config.rows(), config.jaccardThreshold(), config.containmentThreshold(),
+                    config.titleJaccardThreshold(), config.titleConflictThreshold(), config.maxYearGap(),
+                    config.titleSimilarThreshold(), config.openingTokens(), config.openingJaccardThreshold()));
             long start = System.nanoTime();
             long candidates = 0;
             for (LabelledSet set : sets) {
@@ -109,9 +156,17 @@ public final class MatchEvaluation {
         }
     }
 
-    /** Prints the falsely merged and the missed pairs of a set, with the matcher's decision for each. */
+    /**
+     * Prints, with the matcher's decision and evidence for each: the false edges (pairs a rule joined that the gold
+     * clusters keep apart), the missed pairs and the false pairs of the resulting clusters.
+     */
     private static void explain(LabelledSet set, MatchConfig config) {
         InMemoryResolver resolver = run(set, config);
+        System.out.printf("%n== %s: false edges (the rule that joined two gold clusters)%n", set.name());
+        Map<String, RawRecord> records = new java.util.HashMap<>();
+        set.records().forEach(r -> records.put(r.recordId(), r));
+        resolver.edges().stream().filter(e -> !sameGold(set, e.a(), e.b())).limit(60)
+                .forEach(e -> print(records.get(e.a()), records.get(e.b()), config));
         Map<String, String> roots = resolver.roots();
         Map<String, RawRecord> byId = new java.util.HashMap<>();
         set.records().forEach(r -> byId.put(r.recordId(), r));
@@ -147,13 +202,11 @@ public final class MatchEvaluation {
     private static void print(RawRecord a, RawRecord b, MatchConfig config) {
         var fa = io.abstractcatalog.dedup.match.RecordFeatures.of(io.abstractcatalog.dedup.normalize.NormalizedRecord.of(a), config);
         var fb = io.abstractcatalog.dedup.match.RecordFeatures.of(io.abstractcatalog.dedup.normalize.NormalizedRecord.of(b), config);
-        double j = fa.summary().comparable() && fb.summary().comparable()
-                ? io.abstractcatalog.dedup.match.MinHash.jaccard(fa.summary().signature(), fb.summary().signature()) : -1;
-        System.out.printf("  %s | %s  decision=%s J=%.2f sh=%d/%d%n    A: %s (%s, %s) %s%n    B: %s (%s, %s) %s%n", a.recordId(), b.recordId(),
-                io.abstractcatalog.dedup.match.PairMatcher.decide(fa.summary(), fb.summary(), config), j,
-                fa.summary().shingles(), fb.summary().shingles(),
-                cut(a.title(), 90), a.year(), a.doi(), cut(a.abstractText(), 150),
-                cut(b.title(), 90), b.year(), b.doi(), cut(b.abstractText(), 150));
+        System.out.printf("  %s | %s  %s sh=%d/%d%n    A: %s (%s, %s, %s) %s%n    B: %s (%s, %s, %s) %s%n", a.recordId(),
+                b.recordId(), PairMatcher.decide(fa.summary(), fb.summary(), config), fa.summary().shingles(),
+                fb.summary().shingles(), cut(a.title(), 90), a.year(), a.doi(), fa.summary().authors(),
+                cut(a.abstractText(), 150), cut(b.title(), 90), b.year(), b.doi(), fb.summary().authors(),
+                cut(b.abstractText(), 150));
     }
 
     private static String cut(String s, int n) {

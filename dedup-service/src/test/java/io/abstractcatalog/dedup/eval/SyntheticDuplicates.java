@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Near-duplicates of real arXiv abstracts with the edits that real copies show: a dropped sentence, truncation,
  * LaTeX ↔ Unicode, typos, hyphenated line breaks, a revised sentence (v1 → v2), HTML entities and tags,
  * "Abstract:" labels and copyright trailers, a title with or without trailing punctuation or missing altogether.
- * Variants carry no identifier, so only the text path can find them: the hard case. Seeded: the same seed gives
+ * Variants carry no identifier and no authors, so only the text path can find them: the hard case (the originals
+ * carry arXiv's authors and journal reference). Seeded: the same seed gives
  * the same set.
  */
 public final class SyntheticDuplicates {
@@ -44,7 +45,8 @@ public final class SyntheticDuplicates {
             String title = flat(row.get("title"));
             String abstractText = row.get("abstract").strip();
             Integer year = year(row.get("update_date"));
-            records.add(Datasets.record(id, "arxiv", title, abstractText, row.get("doi"), row.get("id"), year));
+            records.add(Datasets.withBibliography(Datasets.record(id, "arxiv", title, abstractText, row.get("doi"),
+                    row.get("id"), year), authors(row.get("authors_parsed")), row.get("journal-ref")));
             gold.put(id, id);
             double roll = random.nextDouble();
             int variants = roll < 0.15 ? 2 : roll < 0.65 ? 1 : 0;
@@ -184,6 +186,18 @@ public final class SyntheticDuplicates {
     private static Integer year(String updateDate) {
         Matcher m = Pattern.compile("(\\d{4})").matcher(updateDate == null ? "" : updateDate);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    private static final Pattern PARSED_AUTHOR = Pattern.compile("\\['((?:[^'\\\\]|\\\\.)*)', '((?:[^'\\\\]|\\\\.)*)', '[^']*'\\]");
+
+    /** arXiv's {@code authors_parsed}: {@code [['Balázs', 'C.', ''], …]}, family name first. */
+    static List<io.abstractcatalog.contract.Author> authors(String parsed) {
+        List<io.abstractcatalog.contract.Author> authors = new ArrayList<>();
+        Matcher m = PARSED_AUTHOR.matcher(parsed == null ? "" : parsed);
+        while (m.find()) {
+            authors.add(new io.abstractcatalog.contract.Author(null, m.group(1), m.group(2), null));
+        }
+        return authors;
     }
 
     static String flat(String text) {

@@ -11,7 +11,8 @@ class MatchConfigTest {
     void aBuilderChangesOnlyWhatItIsToldAndKeepsTheRest() {
         MatchConfig tuned = MatchConfig.builder().jaccardThreshold(0.6).bands(16).rows(8).build();
 
-        assertThat(tuned).isEqualTo(new MatchConfig(3, 16, 8, 0x5eed_ab57_2026L, 0.6, 0.9, 30, 0.2, 0.2, 8, 5, 1, 4, 20, 100));
+        assertThat(tuned).isEqualTo(new MatchConfig(3, 16, 8, 0x5eed_ab57_2026L, 0.6, 0.9, 30, 0.2, 0.2, 8, 5, 1, 4, 20, 100,
+                3, 0.85, 12, 0.2));
         assertThat(tuned.toBuilder().jaccardThreshold(0.5).bands(32).rows(3).build()).isEqualTo(MatchConfig.DEFAULTS);
     }
 

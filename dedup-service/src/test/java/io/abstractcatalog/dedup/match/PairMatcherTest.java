@@ -3,7 +3,7 @@ package io.abstractcatalog.dedup.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.abstractcatalog.contract.RawRecord;
-import io.abstractcatalog.dedup.match.PairMatcher.Reason;
+import io.abstractcatalog.dedup.match.PairMatcher.Rule;
 import io.abstractcatalog.dedup.normalize.NormalizedRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,12 +36,12 @@ class PairMatcherTest {
             short texts need an identifier | -                   | SHORT | -         | -          | -    | -                    | SHORT_EDITED | -  | -          | -    | NO_EVIDENCE
             """)
     void decides(String name, String titleA, String abstractA, String doiA, String arxivA, Integer yearA,
-                 String titleB, String abstractB, String doiB, String arxivB, Integer yearB, Reason expected) {
+                 String titleB, String abstractB, String doiB, String arxivB, Integer yearB, Rule expected) {
         RecordSummary a = summary("r-a", titleA, text(abstractA), doiA, arxivA, yearA);
         RecordSummary b = summary("r-b", titleB, text(abstractB), doiB, arxivB, yearB);
 
-        assertThat(PairMatcher.decide(a, b, MatchConfig.DEFAULTS)).isEqualTo(expected);
-        assertThat(PairMatcher.decide(b, a, MatchConfig.DEFAULTS)).as("symmetric").isEqualTo(expected);
+        assertThat(PairMatcher.decide(a, b, MatchConfig.DEFAULTS).rule()).isEqualTo(expected);
+        assertThat(PairMatcher.decide(b, a, MatchConfig.DEFAULTS)).as("symmetric").isEqualTo(PairMatcher.decide(a, b, MatchConfig.DEFAULTS));
     }
 
     private static String text(String name) {

@@ -51,9 +51,37 @@ class TextNormalizerTest {
             enumeration (c) kept        | (a) one, (b) two, (c) three.              | (a) one, (b) two, (c) three.
             escaped html tags           | &lt;i&gt;in vivo&lt;/i&gt; results         | in vivo results
             soft hyphen                 | repre\u00ADsentation                      | representation
+            html5 named entities        | caf&eacute; &alpha;&beta; &hellip; &NotEqual; | café αβ ... ≠
+            html5 double-struck letter  | &Lopf;ie algebras                         | lie algebras
+            numeric entities            | &#8211; &#x3bc;m                          | - μm
+            unknown entity kept         | R&D &foo; costs                           | r&d &foo; costs
             """)
     void foldsTextForMatching(String name, String input, String expected) {
         assertThat(TextNormalizer.normalize(unescape(input))).isEqualTo(unescape(expected));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            navigation and counters go    | Skip to main content. We show X. Cited by 12. Download PDF | . we show x. .
+            only furniture leaves nothing | No abstract available. | ''
+            cookie notice goes            | We show X. We use cookies to improve your experience. | we show x.
+            counting citations is text    | Papers with 10 citations are cited by others.          | papers with 10 citations are cited by others.
+            """)
+    void dropsPageFurnitureFromAbstracts(String name, String input, String expected) {
+        assertThat(NormalizedRecord.of(new io.abstractcatalog.contract.RawRecord(null, "r", null, null, null, input, null,
+                null, null, null, null, null, null, null, null)).normalizedAbstract()).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRecordWithoutAbstractNormalizesToNothingAndKeepsItsOwnFingerprint() {
+        NormalizedRecord none = NormalizedRecord.of(new io.abstractcatalog.contract.RawRecord(null, "r-1", null, null,
+                "A title", null, null, null, null, null, null, null, null, null, null));
+        NormalizedRecord blank = NormalizedRecord.of(new io.abstractcatalog.contract.RawRecord(null, "r-2", null, null,
+                "A title", " \n ", null, null, null, null, null, null, null, null, null));
+
+        assertThat(none.normalizedAbstract()).isEmpty();
+        assertThat(blank.normalizedAbstract()).isEmpty();
+        assertThat(none.fingerprint()).isNotEqualTo(blank.fingerprint());
     }
 
     @org.junit.jupiter.api.Test

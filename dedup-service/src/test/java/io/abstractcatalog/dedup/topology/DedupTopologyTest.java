@@ -96,6 +96,26 @@ class DedupTopologyTest {
     }
 
     @Test
+    void recordsWithoutAbstractJoinTheirWorkOnTitleAuthorsAndIdentifiers() {
+        RawRecord full = withBibliography(record("a.bib", 0, "Sum-product networks: a new deep architecture", SPN),
+                List.of("Poon, Hoifung", "Domingos, Pedro"), 2011, "ICCV Workshops", null, null, null);
+        RawRecord noAbstract = withBibliography(record("b.ris", 0, "Sum-Product Networks: A New Deep Architecture.", null),
+                List.of("Hoifung Poon", "Pedro Domingos"), 2011, null, "10.1109/ICCVW.2011.6130310", null, null);
+        RawRecord blankAbstract = withBibliography(record("c.csv", 0, null, "   "), List.of(), null, null,
+                "https://doi.org/10.1109/iccvw.2011.6130310", null, null);
+        RawRecord otherWork = withBibliography(record("d.bib", 0, "Sum-product networks: a new deep architecture", null),
+                List.of("Smith, John"), 2011, null, null, null, null);
+
+        WorksTopicView view = run(List.of(blankAbstract, otherWork, noAbstract, full));
+
+        assertThat(view.membership().values()).containsExactlyInAnyOrder(
+                new TreeSet<>(List.of(full.recordId(), noAbstract.recordId(), blankAbstract.recordId())),
+                new TreeSet<>(List.of(otherWork.recordId())));
+        Work work = view.works().values().stream().filter(w -> w.memberCount() == 3).findFirst().orElseThrow();
+        assertThat(work.identifiers().doi()).containsExactly("10.1109/iccvw.2011.6130310");
+    }
+
+    @Test
     void differentAbstractsStaySeparateEvenWithTheSameTitle() {
         WorksTopicView view = run(List.of(
                 record("004.txt", 0, "Introduction", "First paper text about graphs."),
@@ -195,7 +215,8 @@ class DedupTopologyTest {
                     ? (random.nextInt(4) == 0 ? null : "10.5555/base." + baseIndex) : null;
             RawRecord plain = record("f" + random.nextInt(4) + ".txt", i, title, withoutAbstract ? null : text,
                     "U" + random.nextInt(2));
-            // bibliographic fields that never decide a match, so the merge rules alone must keep the order out
+            // bibliographic fields, some of which decide matches (authors, years): the decisions stay pure, so the
+            // order still cannot matter
             List<String> authors = List.of("Ada Lovelace", "Lovelace, A.", "Alan Turing", "Grace Hopper")
                     .subList(0, random.nextInt(5));
             records.add(withBibliography(plain, authors, random.nextBoolean() ? 2015 + random.nextInt(5) : null,
