@@ -212,6 +212,19 @@ class ExportApiTest {
         assertThat(byTitle).containsExactlyInAnyOrderElementsOf(keys);
     }
 
+    @Test
+    void openApiListsTheExportTypesBesideJsonOnBothOperations() {
+        JsonNode paths = read(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString()).get("paths");
+        for (String path : List.of("/works", "/works/{id}")) {
+            List<String> types = new ArrayList<>();
+            paths.get(path).get("get").get("responses").get("200").get("content").fieldNames().forEachRemaining(types::add);
+            assertThat(types).as(path).contains("application/json", "application/x-bibtex",
+                    "application/x-research-info-systems", "text/csv", "application/x-ndjson",
+                    "application/vnd.citationstyles.csl+json");
+        }
+    }
+
     private static List<String> keys(String bibtex) {
         List<String> keys = new ArrayList<>();
         Matcher entry = Pattern.compile("(?m)^@\\w+\\{([^,]+),").matcher(bibtex);

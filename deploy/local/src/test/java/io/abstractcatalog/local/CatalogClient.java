@@ -25,12 +25,21 @@ final class CatalogClient {
 
     JsonNode get(String pathAndQuery) {
         try {
+            return EventJson.MAPPER.readTree(text(pathAndQuery));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body of a GET answered 200, as text (an export). */
+    String text(String pathAndQuery) {
+        try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
             }
-            return EventJson.MAPPER.readTree(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
