@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class BibtexWriter implements ExportWriter {
 
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
     private static final Pattern AND = Pattern.compile("(?i)(^|\\s)and(\\s|$)");
 
     private final Writer out;
@@ -112,7 +111,7 @@ final class BibtexWriter implements ExportWriter {
 
     /** The text as LaTeX that reads back as exactly this text, on one line. */
     static String escape(String text) {
-        String line = LINE_BREAKS.matcher(text.strip()).replaceAll(" ");
+        String line = ExportWriter.oneLine(text);
         StringBuilder out = new StringBuilder(line.length() + 16);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);

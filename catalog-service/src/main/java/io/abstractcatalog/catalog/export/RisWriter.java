@@ -4,7 +4,6 @@ import io.abstractcatalog.catalog.search.WorkSummary;
 import io.abstractcatalog.contract.Author;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.regex.Pattern;
 
 /**
  * RIS: one record per work, {@code TY} to {@code ER}, tags in the standard's form {@code "XX  - value"}: TY (JOUR for a
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class RisWriter implements ExportWriter {
 
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
     private final Writer out;
 
@@ -55,6 +53,6 @@ final class RisWriter implements ExportWriter {
         if (value == null || value.isBlank()) {
             return;
         }
-        record.append(tag).append("  - ").append(LINE_BREAKS.matcher(value.strip()).replaceAll(" ")).append("\r\n");
+        record.append(tag).append("  - ").append(ExportWriter.oneLine(value)).append("\r\n");
     }
 }
