@@ -1,5 +1,6 @@
 package io.abstractcatalog.catalog.ui;
 
+import io.abstractcatalog.catalog.export.ExportFormat;
 import io.abstractcatalog.catalog.problem.ProblemException;
 import io.abstractcatalog.catalog.search.GroupCount;
 import io.abstractcatalog.catalog.search.SearchRequest;
@@ -28,6 +29,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,10 @@ public class SearchPage {
     public record FacetLink(String label, long count, String href, boolean active) {
     }
 
+    /** A download of every result of the page's query in one export format. */
+    public record Download(String label, String href) {
+    }
+
     /** A filter in force, with the link that removes it. */
     public record ActiveFilter(String name, String label, String value, String removeHref) {
     }
@@ -96,7 +102,9 @@ public class SearchPage {
         TemplateInstance view = page.data("q", blank(q)).data("author", blank(author)).data("years", years)
                 .data("sorts", SortChoice.options(state.get("q") != null, state.get("sort")))
                 .data("hidden", filters(state, name -> !FORM_INPUTS.contains(name)))
-                .data("active", filters(state, FILTERS::containsKey));
+                .data("active", filters(state, FILTERS::containsKey))
+                .data("downloads", Arrays.stream(ExportFormat.values())
+                        .map(format -> new Download(format.label(), state.exportHref(format.token()))).toList());
         int number = pageNumber(pageNumber);
         WorkPage results;
         try {

@@ -52,6 +52,15 @@ final class SearchState {
         return url.toString();
     }
 
+    /** GET /works for this state (its parameters are the API's) as a download in an export format. */
+    String exportHref(String format) {
+        StringBuilder url = new StringBuilder("/works?");
+        for (Map.Entry<String, String> entry : parameters.entrySet()) {
+            url.append(entry.getKey()).append('=').append(encode(entry.getValue())).append('&');
+        }
+        return url.append("format=").append(encode(format)).toString();
+    }
+
     /** The page URL for the next page of results: this state, the cursor and the page number shown. */
     String nextPageHref(String cursor, int pageNumber) {
         SearchState next = new SearchState();

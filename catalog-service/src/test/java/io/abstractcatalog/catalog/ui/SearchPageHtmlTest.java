@@ -131,6 +131,28 @@ class SearchPageHtmlTest {
                 .contains("<p class=\"no-abstract\" id=\"no-abstract\">No abstract in any source");
     }
 
+    @Test
+    void theResultsOfferEveryMatchAsADownloadInEachFormatForTheQueryShown() {
+        String word = uniqueWord();
+        publishAndWait(word, work(newId()).title("Downloadable " + word).authors("Ada Lovelace").year(1843),
+                work(newId()).title("Also downloadable " + word).authors("Ada Lovelace").year(1842));
+
+        String html = page("/?q=" + word + "&author=lovelace&year=1840-1850&sort=-year");
+
+        String query = "/works?q=" + word + "&amp;author=lovelace&amp;year=1840-1850&amp;sort=-year&amp;format=";
+        assertThat(html).contains("<p class=\"downloads\">Download all results: "
+                + "<a href=\"" + query + "bibtex\" download>BibTeX</a> · <a href=\"" + query + "ris\" download>RIS</a> · "
+                + "<a href=\"" + query + "csv\" download>CSV</a> · <a href=\"" + query + "jsonl\" download>JSON Lines</a> · "
+                + "<a href=\"" + query + "csl-json\" download>CSL-JSON</a></p>");
+        // the link's download holds every result, in the page's order
+        String bibtex = raw().get(query.replace("&amp;", "&") + "bibtex").then().statusCode(200)
+                .contentType("application/x-bibtex").extract().asString();
+        assertThat(bibtex.indexOf("lovelace1843downloadable-")).isPositive()
+                .isLessThan(bibtex.indexOf("lovelace1842also-"));
+        // no results, nothing to download
+        assertThat(page("/?q=" + uniqueWord())).doesNotContain("class=\"downloads\"");
+    }
+
     private void publishAndWait(String word, WorkFixture... works) {
         topic.publish(Arrays.stream(works).map(WorkFixture::upserted).toArray(WorkEvent[]::new));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", word).get("/works").then()

@@ -31,7 +31,7 @@ final class CatalogClient {
         }
     }
 
-    /** The body of a 200 answer as text (a page of the search UI). */
+    /** The body of a GET answered 200, as text (a page of the search UI, an export). */
     String text(String pathAndQuery) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).build(),

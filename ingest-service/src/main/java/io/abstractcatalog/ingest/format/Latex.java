@@ -24,7 +24,10 @@ final class Latex {
             Map.entry("oe", "œ"), Map.entry("OE", "Œ"), Map.entry("aa", "å"), Map.entry("AA", "Å"), Map.entry("l", "ł"),
             Map.entry("L", "Ł"), Map.entry("i", "ı"), Map.entry("j", "ȷ"), Map.entry("dh", "ð"), Map.entry("DH", "Ð"),
             Map.entry("th", "þ"), Map.entry("TH", "Þ"), Map.entry("textendash", "–"), Map.entry("textemdash", "—"),
-            Map.entry("ldots", "…"), Map.entry("dots", "…"), Map.entry("textquoteright", "’"), Map.entry("textquoteleft", "‘"));
+            Map.entry("ldots", "…"), Map.entry("dots", "…"), Map.entry("textquoteright", "’"), Map.entry("textquoteleft", "‘"),
+            // LaTeX's names of the characters it reserves, as BibTeX exports (the catalog's, Zotero's) write them
+            Map.entry("textbackslash", "\\"), Map.entry("textbraceleft", "{"), Map.entry("textbraceright", "}"),
+            Map.entry("textasciitilde", "~"), Map.entry("textasciicircum", "^"));
     private static final java.util.Set<String> FONT_COMMANDS = java.util.Set.of("emph", "textit", "textbf", "texttt",
             "textsc", "textrm", "textsf", "textup", "textmd", "textsl", "mbox", "text", "textnormal", "uppercase", "url");
 

@@ -316,6 +316,10 @@ class FieldMappingTest {
         assertThat(Latex.toUnicode("{BERT}: \\emph{deep} \\& wide -- 50\\% $\\tilde{O}(\\sqrt{N})$ ``edge of chaos''"))
                 .isEqualTo("BERT: deep & wide -- 50% $\\tilde{O}(\\sqrt{N})$ ``edge of chaos''");
         assertThat(Latex.toUnicode("\\vec{x} \\unknown{y}")).isEqualTo("\\vecx \\unknowny");
+        // reserved characters by name, as BibTeX exports escape them: read back as the characters
+        assertThat(Latex.toUnicode("\\${\\textbackslash}alpha\\$ {\\textbraceleft}x{\\textbraceright} "
+                + "{\\textasciitilde}1 2{\\textasciicircum}3 \\textbackslash{} end"))
+                .isEqualTo("$\\alpha$ {x} ~1 2^3 \\ end");
     }
 
     @Test
