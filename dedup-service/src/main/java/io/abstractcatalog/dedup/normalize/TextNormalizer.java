@@ -1,5 +1,6 @@
 package io.abstractcatalog.dedup.normalize;
 
+import io.abstractcatalog.contract.LatexText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,15 @@ import java.util.regex.Pattern;
  * output on every instance, which is what makes fingerprints (and so work ids) stable.
  * Bump {@link #VERSION} whenever the output for some input changes: fingerprints of different versions must not meet.
  *
- * <p>Version 2 adds LaTeX folding ({@link Latex}), more leading labels ("Background:", "Abstract" before a capital),
+ * <p>Version 2 adds LaTeX folding, more leading labels ("Background:", "Abstract" before a capital),
  * trailing copyright boilerplate, soft hyphens, and drops the math markup characters {@code $ { } ^ _}.
+ * Version 3 folds LaTeX with the one table ingest shares ({@link LatexText}), which adds ingest's text-mode commands:
+ * the accents {@code \d \b \t}, {@code \j \dh \th}, {@code \textendash}, {@code \textemdash}, the
+ * {@code \textquote…} quotes, and the commands url, textmd, textsl and uppercase, whose argument is the text.
  */
 public final class TextNormalizer {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /**
      * A leading label: "Abstract:", "ABSTRACT.", "Summary -", "Background:"…; "Abstract" alone only before a capital
@@ -60,7 +64,7 @@ public final class TextNormalizer {
         folded = HTML_TAG.matcher(folded).replaceAll(" ");
         folded = HtmlEntities.unescape(folded);
         folded = ESCAPED_TAG.matcher(folded).replaceAll(" ");
-        folded = Latex.fold(folded);
+        folded = LatexText.foldForMatching(folded);
         // LaTeX accents compose to NFC; NFKC again so a folded ligature or compatibility form meets its twin
         folded = Normalizer.normalize(folded, Normalizer.Form.NFKC);
         for (int i = 0; i < 3; i++) { // "Abstract: Background: …"

@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest.format;
 
+import io.abstractcatalog.contract.LatexText;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * BibTeX: {@code @type{key, field = {value}, field = "value", field = 2021, field = macro # {more}}}. Values may
  * nest braces and span lines; {@code @string} macros are expanded, {@code @comment} and {@code @preamble} skipped,
  * text between entries ignored (as BibTeX does). Title, abstract, authors and affiliations are folded from LaTeX to
- * Unicode ({@link Latex}). The citation key is the record's source id; {@code eprint} is the arXiv id when
+ * Unicode ({@link LatexText}). The citation key is the record's source id; {@code eprint} is the arXiv id when
  * {@code archivePrefix = arXiv} (or when it looks like one).
  * <p>
  * An entry with a syntax error is rejected and reading resumes at the next line that starts with {@code @}; an entry
@@ -409,13 +410,13 @@ public final class BibtexFormat implements LineFormat {
                 String name = field.getKey();
                 String raw = field.getValue();
                 switch (name) {
-                    case "title", "abstract" -> record.add(Field.named(name), Latex.toUnicode(raw));
+                    case "title", "abstract" -> record.add(Field.named(name), LatexText.ofBibtex(raw));
                     case "author" -> BibtexNames.parse(raw).forEach(record::author);
-                    case "journal", "journaltitle", "booktitle" -> record.venue(Latex.toUnicode(raw));
+                    case "journal", "journaltitle", "booktitle" -> record.venue(LatexText.ofBibtex(raw));
                     case "pmid" -> record.pmid(raw);
                     case "pmcid" -> record.pmcid(raw);
                     case "affiliation", "affiliations", "institution", "school" ->
-                            record.add(Field.AFFILIATIONS, Latex.toUnicode(raw));
+                            record.add(Field.AFFILIATIONS, LatexText.ofBibtex(raw));
                     case "doi" -> record.doi(raw);
                     case "eprint" -> {
                         if (prefix.isEmpty() || prefix.equalsIgnoreCase("arxiv")) {
