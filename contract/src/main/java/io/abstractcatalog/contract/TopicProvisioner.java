@@ -21,10 +21,14 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    public static void ensure(KafkaConnection kafka, Collection<Topics.Spec> specs) {
+    /**
+     * Creates those of {@code topics} that are missing, each with its partition rule applied to {@code partitions}
+     * (the services' {@code topics.partitions}); an existing topic is left as it is.
+     */
+    public static void ensure(KafkaConnection kafka, Collection<? extends Topic<?>> topics, int partitions) {
         try (Admin admin = Admin.create(kafka.client(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "topic-provisioner")))) {
-            List<NewTopic> topics = specs.stream().map(TopicProvisioner::newTopic).toList();
-            for (var entry : admin.createTopics(topics).values().entrySet()) {
+            List<NewTopic> requested = topics.stream().map(topic -> newTopic(topic, partitions)).toList();
+            for (var entry : admin.createTopics(requested).values().entrySet()) {
                 try {
                     entry.getValue().get(60, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
@@ -41,8 +45,8 @@ public final class TopicProvisioner {
         }
     }
 
-    private static NewTopic newTopic(Topics.Spec spec) {
-        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) -1); // broker default replication
+    private static NewTopic newTopic(Topic<?> spec, int partitions) {
+        NewTopic topic = new NewTopic(spec.name(), spec.partitions(partitions), (short) -1); // broker default replication
         if (spec.compacted()) {
             topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
@@ -24,8 +23,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +45,7 @@ class DedupServiceTest {
 
         Map<String, WorkEvent> works = new HashMap<>();
         try (KafkaConsumer<String, WorkEvent> consumer = committedReader()) {
-            consumer.subscribe(List.of(Topics.WORKS));
+            consumer.subscribe(List.of(Topics.WORKS.name()));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (r.value().type() == WorkEvent.Type.REDIRECTED) {
@@ -79,10 +76,10 @@ class DedupServiceTest {
         try (KafkaProducer<String, RawRecord> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "dedup-test-" + UUID.randomUUID()),
-                new StringSerializer(), JsonSerde.of(RawRecord.class))) {
+                Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
-            records.forEach(r -> producer.send(new ProducerRecord<>(Topics.RAW, r.recordId(), r)));
+            records.forEach(r -> producer.send(new ProducerRecord<>(Topics.RAW.name(), r.recordId(), r)));
             producer.commitTransaction();
         }
     }
@@ -93,6 +90,6 @@ class DedupServiceTest {
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), JsonSerde.of(WorkEvent.class));
+                Topics.WORKS.keySerde().deserializer(), Topics.WORKS.valueSerde().deserializer());
     }
 }

@@ -3,7 +3,6 @@ package io.abstractcatalog.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.TopicProvisioner;
@@ -28,8 +27,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -54,7 +51,7 @@ class KillAndRestartTest {
     @BeforeAll
     static void startBroker() {
         broker = KafkaBroker.start(TestDirectories.fresh("kill-restart-kafka"));
-        TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.all(PARTITIONS));
+        TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, PARTITIONS);
     }
 
     @AfterAll
@@ -73,7 +70,7 @@ class KillAndRestartTest {
         produce(records.subList(0, records.size() / 2));
         KafkaStreams first = start(applicationId, "first");
         try (KafkaConsumer<String, WorkEvent> reader = committedReader()) {
-            reader.subscribe(List.of(Topics.WORKS));
+            reader.subscribe(List.of(Topics.WORKS.name()));
             List<WorkEvent> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 reader.poll(Duration.ofMillis(100)).forEach(r -> events.add(r.value()));
@@ -118,11 +115,11 @@ class KillAndRestartTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore, PARTITIONS), config)) {
-            TestInputTopic<String, RawRecord> raw = driver.createInputTopic(Topics.RAW, new StringSerializer(),
-                    JsonSerde.of(RawRecord.class));
+            TestInputTopic<String, RawRecord> raw = driver.createInputTopic(Topics.RAW.name(),
+                    Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
             records.forEach(r -> raw.pipeInput(r.recordId(), r));
-            return WorksTopicView.of(driver.createOutputTopic(Topics.WORKS, new StringDeserializer(),
-                    JsonSerde.of(WorkEvent.class)).readValuesToList());
+            return WorksTopicView.of(driver.createOutputTopic(Topics.WORKS.name(),
+                    Topics.WORKS.keySerde().deserializer(), Topics.WORKS.valueSerde().deserializer()).readValuesToList());
         }
     }
 
@@ -144,10 +141,10 @@ class KillAndRestartTest {
         try (KafkaProducer<String, RawRecord> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kill-test-" + UUID.randomUUID()),
-                new StringSerializer(), JsonSerde.of(RawRecord.class))) {
+                Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
-            records.forEach(r -> producer.send(new ProducerRecord<>(Topics.RAW, r.recordId(), r)));
+            records.forEach(r -> producer.send(new ProducerRecord<>(Topics.RAW.name(), r.recordId(), r)));
             producer.commitTransaction();
         }
     }
@@ -158,6 +155,6 @@ class KillAndRestartTest {
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), JsonSerde.of(WorkEvent.class));
+                Topics.WORKS.keySerde().deserializer(), Topics.WORKS.valueSerde().deserializer());
     }
 }

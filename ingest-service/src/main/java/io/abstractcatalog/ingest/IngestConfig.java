@@ -1,7 +1,6 @@
 package io.abstractcatalog.ingest;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -29,7 +28,6 @@ public interface IngestConfig {
     io.quarkus.runtime.configuration.MemorySize maxFileSize();
 
     /** How often a file still being read logs its progress (records so far, rate). */
-    @WithDefault("10s")
     Duration progressInterval();
 
     /** The key that {@code PUT /files/...} and {@code POST /files/.../retry} require in {@code X-Api-Key}. */
@@ -37,7 +35,6 @@ public interface IngestConfig {
 
     interface BucketSettings {
         /** {@code local} (a folder) or {@code s3} (S3-compatible storage). */
-        @WithDefault("local")
         String type();
 
         String path();
@@ -54,12 +51,9 @@ public interface IngestConfig {
 
         /** Endpoint override (MinIO, S3Proxy, another S3-compatible store); AWS's own endpoint when unset. */
         Optional<String> endpoint();
-
-        @WithDefault("us-east-1")
         String region();
 
         /** Path-style URLs ({@code http://host/bucket/key}), which MinIO and most S3-compatible stores need. */
-        @WithDefault("true")
         boolean pathStyle();
 
         /** Static credentials; when unset, the default AWS chain (environment, profile, instance role...). */
@@ -85,11 +79,9 @@ public interface IngestConfig {
     /** When a long file is committed in several transactions; see {@code publish.Chunking}. */
     interface ChunkSettings {
         /** Record candidates (records and rejected ones) per transaction; a file with no more is one transaction. */
-        @WithDefault("50000")
         int records();
 
         /** A chunk open this long is committed at the next candidate, whatever its size (0: no time limit). */
-        @WithDefault("20s")
         Duration maxDuration();
     }
 
@@ -98,7 +90,6 @@ public interface IngestConfig {
          * Whether uploads need {@code ingest.api-key}: with it true and no key configured, uploads are disabled.
          * True in production; {@code %dev} and {@code %test} leave uploads open when no key is set.
          */
-        @WithDefault("true")
         boolean requireApiKey();
 
         /** Largest upload; {@code ingest.max-file-size} when unset (a larger file would fail anyway). */

@@ -200,7 +200,7 @@ class IngestServiceTest {
         drop("provenance/page.txt", PAGE.getBytes(StandardCharsets.UTF_8));
         FileLedgerEntry entry = awaitSettled("provenance/page.txt");
 
-        List<Keyed<RawRecord>> keyed = TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class).stream()
+        List<Keyed<RawRecord>> keyed = TopicReader.committed(bootstrap, Topics.RAW).stream()
                 .filter(k -> k.value().source().key().equals("provenance/page.txt")).toList();
         assertThat(keyed).hasSize(2).allSatisfy(k -> assertThat(k.key()).isEqualTo(k.value().recordId()));
         RawRecord first = keyed.stream().map(Keyed::value).filter(r -> r.source().ordinal() == 0).findFirst().orElseThrow();
@@ -257,7 +257,7 @@ class IngestServiceTest {
         assertThat(awaitSettled("broken/b-table.txt").failureReason()).startsWith("format not recognised").contains("id,title");
         assertThat(awaitSettled("broken/c-empty.txt").failureReason()).isEqualTo("empty file");
 
-        List<Keyed<Rejection>> rejections = TopicReader.committed(bootstrap, Topics.REJECTED, Rejection.class).stream()
+        List<Keyed<Rejection>> rejections = TopicReader.committed(bootstrap, Topics.REJECTED).stream()
                 .filter(k -> k.value().key().startsWith("broken/")).toList();
         assertThat(rejections).extracting(k -> k.value().key())
                 .containsExactlyInAnyOrder("broken/a-image.txt", "broken/b-table.txt", "broken/c-empty.txt");
@@ -277,7 +277,7 @@ class IngestServiceTest {
         assertThat(entry.records()).isEqualTo(2);
         assertThat(entry.rejections()).isEqualTo(1);
         assertThat(entry.firstErrors()).containsExactly("line 3: empty abstract");
-        assertThat(TopicReader.committed(bootstrap, Topics.REJECTED, Rejection.class)).map(Keyed::value)
+        assertThat(TopicReader.committed(bootstrap, Topics.REJECTED)).map(Keyed::value)
                 .filteredOn(r -> r.key().equals("partial/page.txt"))
                 .singleElement()
                 .satisfies(r -> {
@@ -373,7 +373,7 @@ class IngestServiceTest {
     }
 
     private List<RawRecord> records(String keyPrefix) {
-        return TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class).stream().map(Keyed::value)
+        return TopicReader.committed(bootstrap, Topics.RAW).stream().map(Keyed::value)
                 .filter(r -> r.source().key().startsWith(keyPrefix)).toList();
     }
 }

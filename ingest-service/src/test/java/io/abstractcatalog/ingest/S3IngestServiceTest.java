@@ -60,7 +60,7 @@ class S3IngestServiceTest {
 
         await().atMost(PATIENCE).until(() -> files().stream().filter(e -> e.status() == FileStatus.DONE).count() == 6);
         assertThat(files()).extracting(FileLedgerEntry::records).containsExactly(1, 10, 10, 10, 10, 267);
-        List<RawRecord> records = TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class).stream()
+        List<RawRecord> records = TopicReader.committed(bootstrap, Topics.RAW).stream()
                 .map(TopicReader.Keyed::value).filter(r -> r.source().bucket().equals("s3-e2e")).toList();
         assertThat(records).hasSize(308);
         assertThat(records).extracting(RawRecord::recordId).doesNotHaveDuplicates();

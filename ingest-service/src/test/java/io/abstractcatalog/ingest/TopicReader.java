@@ -1,6 +1,6 @@
 package io.abstractcatalog.ingest;
 
-import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.contract.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic, from the beginning to its current end, the way a downstream service would see it. */
 public final class TopicReader {
@@ -19,22 +17,22 @@ public final class TopicReader {
     }
 
     /** What a {@code read_committed} consumer sees: committed transactions only. */
-    public static <T> List<Keyed<T>> committed(String bootstrap, String topic, Class<T> type) {
-        return read(bootstrap, topic, type, "read_committed");
+    public static <T> List<Keyed<T>> committed(String bootstrap, Topic<T> topic) {
+        return read(bootstrap, topic, "read_committed");
     }
 
     /** Everything written, aborted transactions included. */
-    public static <T> List<Keyed<T>> uncommitted(String bootstrap, String topic, Class<T> type) {
-        return read(bootstrap, topic, type, "read_uncommitted");
+    public static <T> List<Keyed<T>> uncommitted(String bootstrap, Topic<T> topic) {
+        return read(bootstrap, topic, "read_uncommitted");
     }
 
-    private static <T> List<Keyed<T>> read(String bootstrap, String topic, Class<T> type, String isolation) {
+    private static <T> List<Keyed<T>> read(String bootstrap, Topic<T> topic, String isolation) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -44,8 +42,8 @@ public final class TopicReader {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("could not read " + topic + " to its end " + end);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    values.add(new Keyed<>(record.key(), record.value() == null ? null : EventJson.read(record.value(), type)));
+                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(100))) {
+                    values.add(new Keyed<>(record.key(), record.value()));
                 }
             }
             return values;

@@ -1,11 +1,12 @@
 package io.abstractcatalog.catalog.consume;
 
-import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
 
 /**
- * One record of topic "works" read as a {@link WorkEvent}, or the reason it cannot be one. Decoding here, instead
- * of in a Kafka deserializer, keeps a poison message a per-record outcome rather than an exception out of poll().
+ * One record of topic "works" read as a {@link WorkEvent}, or the reason it cannot be one. Decoding here, with the
+ * topic's serde, instead of in the consumer's deserializer, keeps a poison message a per-record outcome rather than
+ * an exception out of poll().
  */
 record DecodedEvent(WorkEvent event, String problem) {
 
@@ -15,7 +16,7 @@ record DecodedEvent(WorkEvent event, String problem) {
         }
         WorkEvent event;
         try {
-            event = EventJson.read(value, WorkEvent.class);
+            event = Topics.WORKS.valueSerde().deserializer().deserialize(Topics.WORKS.name(), value);
         } catch (RuntimeException e) {
             return invalid(e.getMessage());
         }

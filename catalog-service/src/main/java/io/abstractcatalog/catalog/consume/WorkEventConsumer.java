@@ -162,7 +162,7 @@ public class WorkEventConsumer {
             while (running) {
                 try {
                     // The topic must exist before subscribing: brokers here refuse to auto-create topics.
-                    TopicProvisioner.ensure(connection, Topics.all(partitions));
+                    TopicProvisioner.ensure(connection, Topics.ALL, partitions);
                     consume();
                 } catch (WakeupException e) {
                     // stop() asked the consumer to return from poll(); the loop condition ends it.
@@ -179,7 +179,7 @@ public class WorkEventConsumer {
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = kafka;
-                kafka.subscribe(List.of(Topics.WORKS));
+                kafka.subscribe(List.of(Topics.WORKS.name()));
                 LOG.infof("Consuming topic %s as group %s from %s (loop %d of %d)", Topics.WORKS, settings.groupId(),
                         connection, number + 1, settings.threads());
                 while (running) {

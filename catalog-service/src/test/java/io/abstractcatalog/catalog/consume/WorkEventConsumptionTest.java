@@ -216,7 +216,7 @@ class WorkEventConsumptionTest {
         int partition = topic.publish(work(id).upserted());
         awaitWork(id);
 
-        TopicPartition works = new TopicPartition(Topics.WORKS, partition);
+        TopicPartition works = new TopicPartition(Topics.WORKS.name(), partition);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             long end = admin.listOffsets(Map.of(works, OffsetSpec.latest())).partitionResult(works).get().offset();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin

@@ -1,10 +1,11 @@
 package io.abstractcatalog.catalog.testing;
 
-import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.catalog.consume.TopicSettings;
 import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -18,23 +19,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes to topic "works" the way dedup-service does: keyed by work id, in Kafka transactions. A test bean, so
- * every test shares one producer against the test broker.
+ * Publishes to topic "works" the way dedup-service does: keyed by work id, through the topic's serde, in Kafka
+ * transactions. Values are bytes so a test can also publish a poison message. A test bean, so every test shares one
+ * producer against the test broker.
  */
 @ApplicationScoped
 public class WorksTopic {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    WorksTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-               @ConfigProperty(name = "topics.partitions") int partitions) {
-        TopicProvisioner.ensure(KafkaConnection.to(bootstrapServers), Topics.all(partitions));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "catalog-test-" + UUID.randomUUID()),
+    /** Reaches the broker and creates the topics exactly as the service under test does. */
+    WorksTopic(@Identifier(KafkaConnection.CONFIG_BEAN) Map<String, Object> kafkaConfig, TopicSettings topics) {
+        KafkaConnection kafka = KafkaConnection.of(kafkaConfig);
+        TopicProvisioner.ensure(kafka, Topics.ALL, topics.partitions());
+        producer = new KafkaProducer<>(kafka.client(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "catalog-test-" + UUID.randomUUID())),
                 new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
     }
@@ -51,12 +52,12 @@ public class WorksTopic {
 
     /** Publishes any bytes (a poison message) to a given partition, committed. */
     public synchronized void publishRaw(int partition, String key, String value) {
-        publish(List.of(new ProducerRecord<>(Topics.WORKS, partition, key, value.getBytes(StandardCharsets.UTF_8))), true);
+        publish(List.of(new ProducerRecord<>(Topics.WORKS.name(), partition, key, value.getBytes(StandardCharsets.UTF_8))), true);
     }
 
     /** Publishes an event to a given partition, e.g. right behind events whose processing a test waits for. */
     public synchronized void publishTo(int partition, WorkEvent event) {
-        publish(List.of(new ProducerRecord<>(Topics.WORKS, partition, event.workId(), EventJson.write(event))), true);
+        publish(List.of(new ProducerRecord<>(Topics.WORKS.name(), partition, event.workId(), bytes(event))), true);
     }
 
     private int publish(List<ProducerRecord<String, byte[]>> records, boolean commit) {
@@ -82,7 +83,11 @@ public class WorksTopic {
     }
 
     private static ProducerRecord<String, byte[]> record(WorkEvent event) {
-        return new ProducerRecord<>(Topics.WORKS, event.workId(), EventJson.write(event));
+        return new ProducerRecord<>(Topics.WORKS.name(), event.workId(), bytes(event));
+    }
+
+    private static byte[] bytes(WorkEvent event) {
+        return Topics.WORKS.valueSerde().serializer().serialize(Topics.WORKS.name(), event);
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package io.abstractcatalog.dedup.normalize;
 
+import io.abstractcatalog.contract.LatexText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,13 @@ import org.jsoup.parser.Parser;
  * output on every instance, which is what makes fingerprints (and so work ids) stable.
  * Bump {@link #VERSION} whenever the output for some input changes: fingerprints of different versions must not meet.
  *
- * <p>Version 2 adds LaTeX folding ({@link Latex}), more leading labels ("Background:", "Abstract" before a capital),
- * trailing copyright boilerplate, soft hyphens, and drops the math markup characters {@code $ { } ^ _}. Version 3
- * decodes every HTML5 named entity (jsoup's table, 2,125 names) instead of a hand list of 16, and abstracts lose known
- * page furniture ({@link PageFurniture}).
+ * <p>Version 2 adds LaTeX folding, more leading labels ("Background:", "Abstract" before a capital),
+ * trailing copyright boilerplate, soft hyphens, and drops the math markup characters {@code $ { } ^ _}.
+ * Version 3 folds LaTeX with the one table ingest shares ({@link LatexText}), which adds ingest's text-mode commands:
+ * the accents {@code \d \b \t}, {@code \j \dh \th}, {@code \textendash}, {@code \textemdash}, the
+ * {@code \textquote…} quotes, and the commands url, textmd, textsl and uppercase, whose argument is the text;
+ * it also decodes every HTML5 named entity (jsoup's table, 2,125 names) instead of a hand list of 16, and abstracts
+ * lose known page furniture ({@link PageFurniture}). (Both changes landed together: one version.)
  */
 public final class TextNormalizer {
 
@@ -65,7 +69,7 @@ public final class TextNormalizer {
             folded = Parser.unescapeEntities(folded, false); // the full HTML5 table, named and numeric
         }
         folded = ESCAPED_TAG.matcher(folded).replaceAll(" ");
-        folded = Latex.fold(folded);
+        folded = LatexText.foldForMatching(folded);
         // LaTeX accents compose to NFC; NFKC again so a folded ligature or compatibility form meets its twin
         folded = Normalizer.normalize(folded, Normalizer.Form.NFKC);
         for (int i = 0; i < 3; i++) { // "Abstract: Background: …"

@@ -3,7 +3,6 @@ package io.abstractcatalog.dedup.topology;
 import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
-import io.abstractcatalog.contract.WorkEvent;
 import io.abstractcatalog.dedup.block.BlockEntry;
 import io.abstractcatalog.dedup.block.BlockMembers;
 import io.abstractcatalog.dedup.block.BlockProcessor;
@@ -103,7 +102,7 @@ public class DedupTopology {
                 stores.apply(PENDING_STORE), Serdes.String(), JsonSerde.of(Waiting.class)));
 
         // 1. normalize: fold the text, fingerprint the abstract, summarize for matching, compute blocking keys
-        KStream<String, Analyzed> analyzed = builder.stream(Topics.RAW, Consumed.with(Serdes.String(), JsonSerde.of(RawRecord.class)))
+        KStream<String, Analyzed> analyzed = builder.stream(Topics.RAW.name(), Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()))
                 .mapValues(raw -> Analyzed.of(raw, config), Named.as("normalize"));
 
         // 2. block: the record under its keys, one message per partition they hash to; candidates meet there
@@ -128,7 +127,7 @@ public class DedupTopology {
                         .withNumberOfPartitions(1))
                 .process(() -> new Clusterer(NODE_STORE, PENDING_STORE, WORK_STORE, config), Named.as("cluster"),
                         NODE_STORE, PENDING_STORE, WORK_STORE)
-                .to(Topics.WORKS, Produced.with(Serdes.String(), JsonSerde.of(WorkEvent.class)));
+                .to(Topics.WORKS.name(), Produced.with(Topics.WORKS.keySerde(), Topics.WORKS.valueSerde()));
 
         return builder.build();
     }

@@ -31,16 +31,16 @@ class TopicsAtStartup {
     TopicsConfig topics;
 
     void onStart(@Observes StartupEvent event) {
-        TopicProvisioner.ensure(KafkaConnection.of(kafkaConfig), Topics.all(topics.partitions()));
+        TopicProvisioner.ensure(KafkaConnection.of(kafkaConfig), Topics.ALL, topics.partitions());
     }
 
     /** The partition count of {@code abstracts.raw} as the broker has it (created first if missing). */
     int rawPartitions() {
         KafkaConnection kafka = KafkaConnection.of(kafkaConfig);
-        TopicProvisioner.ensure(kafka, Topics.all(topics.partitions()));
+        TopicProvisioner.ensure(kafka, Topics.ALL, topics.partitions());
         try (Admin admin = Admin.create(kafka.client(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "dedup-topics")))) {
-            return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(60, TimeUnit.SECONDS)
-                    .get(Topics.RAW).partitions().size();
+            return admin.describeTopics(List.of(Topics.RAW.name())).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .get(Topics.RAW.name()).partitions().size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing " + Topics.RAW, e);

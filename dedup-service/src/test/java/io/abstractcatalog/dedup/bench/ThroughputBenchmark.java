@@ -1,6 +1,5 @@
 package io.abstractcatalog.dedup.bench;
 
-import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.KafkaConnection;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.SourceRef;
@@ -51,13 +50,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Throughput of the dedup topology on a real broker: an embedded KRaft broker in this JVM ({@link KafkaBroker}),
- * the topics of the system ({@code Topics.all(4)}), N generated raw records produced up front, then one
+ * the topics of the system ({@code Topics.ALL} with 4 partitions), N generated raw records produced up front, then one
  * {@link KafkaStreams} instance on {@link DedupTopology#build(int)} (RocksDB stores, {@code exactly_once_v2}) until the
  * whole backlog is processed. One fresh broker per (N, commit interval) run.
  *
@@ -142,7 +140,7 @@ public final class ThroughputBenchmark {
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             String bootstrap = broker.bootstrapServers();
-            TopicProvisioner.ensure(KafkaConnection.to(bootstrap), Topics.all(PARTITIONS));
+            TopicProvisioner.ensure(KafkaConnection.to(bootstrap), Topics.ALL, PARTITIONS);
             long t0 = System.nanoTime();
             produce(bootstrap, n, texts);
             double produceSec = (System.nanoTime() - t0) / 1e9;
@@ -167,7 +165,7 @@ public final class ThroughputBenchmark {
             watcher.start();
             List<TopicPartition> inputs = new ArrayList<>();
             for (int p = 0; p < PARTITIONS; p++) {
-                inputs.add(new TopicPartition(Topics.RAW, p));
+                inputs.add(new TopicPartition(Topics.RAW.name(), p));
                 inputs.add(new TopicPartition(appId + "-" + BLOCK_TOPIC, p));
             }
             TopicPartition cluster = new TopicPartition(appId + "-" + CLUSTER_TOPIC, 0);
@@ -205,7 +203,7 @@ public final class ThroughputBenchmark {
                 if (now - lastPrint > 10e9) {
                     lastPrint = now;
                     System.out.printf("  %6.1f s  covered %,9d/%,d  raw committed %,9d  cluster-input %,9d/%,9d  lag %,9d  load %.2f  %s%n",
-                            sec, covered, n, sumTopic(committed, Topics.RAW), committed.getOrDefault(cluster, 0L),
+                            sec, covered, n, sumTopic(committed, Topics.RAW.name()), committed.getOrDefault(cluster, 0L),
                             ends.getOrDefault(cluster, 0L), lag, load(), streams.state());
                 }
                 if (covered >= n && lag == 0 && ends.getOrDefault(cluster, 0L) > 0) {
@@ -368,7 +366,7 @@ public final class ThroughputBenchmark {
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), JsonSerde.of(RawRecord.class))) {
+                Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
             for (int i = 0; i < n; i++) {
                 String id = String.format("bench-%09d", i);
                 String title;
@@ -392,7 +390,7 @@ public final class ThroughputBenchmark {
                 }
                 RawRecord record = new RawRecord(null, id, new SourceRef("bench", "bench.txt", "h", "bench", i, i, null),
                         Instant.EPOCH.plusSeconds(i), title, text, List.of(), List.of(), null, null, 2000 + random.nextInt(25), null, null, null, null);
-                producer.send(new ProducerRecord<>(Topics.RAW, id, record));
+                producer.send(new ProducerRecord<>(Topics.RAW.name(), id, record));
             }
             producer.flush();
         }
@@ -643,7 +641,7 @@ public final class ThroughputBenchmark {
         }
 
         void start() {
-            consumer.subscribe(List.of(Topics.WORKS));
+            consumer.subscribe(List.of(Topics.WORKS.name()));
             thread.start();
         }
 

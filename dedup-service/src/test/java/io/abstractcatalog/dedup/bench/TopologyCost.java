@@ -1,6 +1,5 @@
 package io.abstractcatalog.dedup.bench;
 
-import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -79,10 +76,10 @@ public final class TopologyCost {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore, 4), config)) {
-            TestInputTopic<String, RawRecord> raw = driver.createInputTopic(Topics.RAW, new StringSerializer(),
-                    JsonSerde.of(RawRecord.class));
-            TestOutputTopic<String, WorkEvent> works = driver.createOutputTopic(Topics.WORKS, new StringDeserializer(),
-                    JsonSerde.of(WorkEvent.class));
+            TestInputTopic<String, RawRecord> raw = driver.createInputTopic(Topics.RAW.name(),
+                    Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
+            TestOutputTopic<String, WorkEvent> works = driver.createOutputTopic(Topics.WORKS.name(),
+                    Topics.WORKS.keySerde().deserializer(), Topics.WORKS.valueSerde().deserializer());
             records.forEach(r -> raw.pipeInput(r.recordId(), r));
             return works.readValuesToList().size();
         }

@@ -4,7 +4,6 @@ import static io.abstractcatalog.dedup.RawRecords.record;
 import static io.abstractcatalog.dedup.RawRecords.withBibliography;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.Work;
@@ -27,7 +26,6 @@ import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -181,7 +179,7 @@ class DedupTopologyTest {
     void invalidJsonIsSkippedAndTheStreamGoesOn() {
         RawRecord record = record("000.txt", 0, null, SPN);
         try (TopologyTestDriver driver = driver()) {
-            driver.createInputTopic(Topics.RAW, new StringSerializer(), new StringSerializer()).pipeInput("bad", "{not json");
+            driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new StringSerializer()).pipeInput("bad", "{not json");
             rawTopic(driver).pipeInput(record.recordId(), record);
 
             assertThat(worksTopic(driver).readValuesToList()).hasSize(1);
@@ -259,7 +257,7 @@ class DedupTopologyTest {
         RawRecord current = withBibliography(record("new.txt", 0, "Sum-product networks", SPN), List.of("Hoifung Poon"),
                 2012, "ICCV Workshops", "10.1109/iccvw.2011.6130310", null, null);
         try (TopologyTestDriver driver = driver()) {
-            driver.createInputTopic(Topics.RAW, new StringSerializer(), new StringSerializer()).pipeInput("r-old", old);
+            driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new StringSerializer()).pipeInput("r-old", old);
             rawTopic(driver).pipeInput(current.recordId(), current);
 
             WorksTopicView view = WorksTopicView.of(worksTopic(driver).readValuesToList());
@@ -284,11 +282,22 @@ class DedupTopologyTest {
         return new TopologyTestDriver(DedupTopology.build(MatchConfig.DEFAULTS, Stores::inMemoryKeyValueStore, 4), config);
     }
 
+    @Test
+    void kafkaStreamsWaitsForTheContractsRawTopic() throws java.io.IOException {
+        // quarkus.kafka-streams.topics must be a literal in application.properties; it has to follow the contract's name.
+        Properties properties = new Properties();
+        try (var in = DedupTopology.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        }
+
+        assertThat(properties.getProperty("quarkus.kafka-streams.topics")).isEqualTo(Topics.RAW.name());
+    }
+
     private static TestInputTopic<String, RawRecord> rawTopic(TopologyTestDriver driver) {
-        return driver.createInputTopic(Topics.RAW, new StringSerializer(), JsonSerde.of(RawRecord.class));
+        return driver.createInputTopic(Topics.RAW.name(), Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
     }
 
     private static TestOutputTopic<String, WorkEvent> worksTopic(TopologyTestDriver driver) {
-        return driver.createOutputTopic(Topics.WORKS, new StringDeserializer(), JsonSerde.of(WorkEvent.class));
+        return driver.createOutputTopic(Topics.WORKS.name(), Topics.WORKS.keySerde().deserializer(), Topics.WORKS.valueSerde().deserializer());
     }
 }

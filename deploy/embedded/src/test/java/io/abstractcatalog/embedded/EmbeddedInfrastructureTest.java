@@ -28,24 +28,24 @@ class EmbeddedInfrastructureTest {
     @Test
     void brokerRunsTransactionsAndReadCommittedHidesAbortedRecords() throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(TestDirectories.fresh("kafka-test"))) {
-            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.all(2));
-            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.all(2)); // idempotent
+            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, 2);
+            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, 2); // idempotent
 
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "smoke"), new StringSerializer(), new StringSerializer())) {
                 producer.initTransactions();
                 producer.beginTransaction();
-                producer.send(new ProducerRecord<>(Topics.RAW, "k", "aborted"));
+                producer.send(new ProducerRecord<>(Topics.RAW.name(), "k", "aborted"));
                 producer.abortTransaction();
                 producer.beginTransaction();
-                producer.send(new ProducerRecord<>(Topics.RAW, "k", "committed"));
+                producer.send(new ProducerRecord<>(Topics.RAW.name(), "k", "committed"));
                 producer.commitTransaction();
             }
 
-            assertThat(readCommitted(broker.bootstrapServers(), Topics.RAW, 1)).containsExactly("committed");
+            assertThat(readCommitted(broker.bootstrapServers(), Topics.RAW.name(), 1)).containsExactly("committed");
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.WORKS);
+                var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.WORKS.name());
                 var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
                 assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
             }

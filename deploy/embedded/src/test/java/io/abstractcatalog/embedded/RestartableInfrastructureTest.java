@@ -32,7 +32,7 @@ class RestartableInfrastructureTest {
     void brokerKilledAndStartedAgainKeepsItsAddressAndCommittedRecords() throws Exception {
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(TestDirectories.fresh("kafka-process-test"))) {
             String address = broker.bootstrapServers();
-            TopicProvisioner.ensure(KafkaConnection.to(address), Topics.all(2));
+            TopicProvisioner.ensure(KafkaConnection.to(address), Topics.ALL, 2);
             produceCommitted(address, "before the crash");
 
             broker.kill();
@@ -78,7 +78,7 @@ class RestartableInfrastructureTest {
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "restart-test"), new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.RAW, "k", value));
+            producer.send(new ProducerRecord<>(Topics.RAW.name(), "k", value));
             producer.commitTransaction();
         }
     }
@@ -89,7 +89,7 @@ class RestartableInfrastructureTest {
                 ConsumerConfig.GROUP_ID_CONFIG, "restart-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.RAW));
+            consumer.subscribe(List.of(Topics.RAW.name()));
             List<String> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (values.size() < expected && System.nanoTime() < deadline) {

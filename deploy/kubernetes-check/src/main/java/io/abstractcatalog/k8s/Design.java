@@ -73,7 +73,7 @@ public final class Design {
                     config.resolve("quarkus.kafka-streams.application-id", env).orElse("?"),
                     List.of(config.resolve("quarkus.kafka-streams.topics", env).orElse("").split("\\s*,\\s*"))));
             case "catalog-service" -> Optional.of(new Consumer(
-                    config.resolve("catalog.consumer.group-id", env).orElse("catalog-service"), List.of(Topics.WORKS)));
+                    config.resolve("catalog.consumer.group-id", env).orElse("catalog-service"), List.of(Topics.WORKS.name())));
             default -> Optional.empty();
         };
     }

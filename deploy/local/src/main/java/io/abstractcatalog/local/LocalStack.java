@@ -110,7 +110,7 @@ public final class LocalStack implements AutoCloseable {
                 connection = kafkaProcess.saslConnection();
             }
         }
-        TopicProvisioner.ensure(connection, Topics.all(settings.partitions()));
+        TopicProvisioner.ensure(connection, Topics.ALL, settings.partitions());
         out.println("stack   | Kafka (KRaft) ready at " + connection);
         postgres = kafkaMode == KafkaMode.RESTARTABLE
                 ? PostgresServer.startRestartable(settings.dataDir().resolve("postgres"), "catalog")

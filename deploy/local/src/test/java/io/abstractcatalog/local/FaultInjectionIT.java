@@ -243,9 +243,9 @@ class FaultInjectionIT {
     /** Offsets below the last stable offset of abstracts.raw: the committed records plus a marker per transaction. */
     private static long rawCommittedOffsets(Admin admin) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        int partitions = admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get().get(Topics.RAW).partitions().size();
+        int partitions = admin.describeTopics(List.of(Topics.RAW.name())).allTopicNames().get().get(Topics.RAW.name()).partitions().size();
         for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(Topics.RAW, p), OffsetSpec.latest());
+            latest.put(new TopicPartition(Topics.RAW.name(), p), OffsetSpec.latest());
         }
         return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
                 .values().stream().mapToLong(o -> o.offset()).sum();

@@ -28,8 +28,8 @@ final class RawTopicReader {
      */
     static boolean transactionOpen(Admin admin) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get().get(Topics.RAW).partitions().size(); p++) {
-            latest.put(new TopicPartition(Topics.RAW, p), OffsetSpec.latest());
+        for (int p = 0; p < admin.describeTopics(List.of(Topics.RAW.name())).allTopicNames().get().get(Topics.RAW.name()).partitions().size(); p++) {
+            latest.put(new TopicPartition(Topics.RAW.name(), p), OffsetSpec.latest());
         }
         var committed = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
         var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
@@ -42,7 +42,7 @@ final class RawTopicReader {
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.RAW));
+            consumer.subscribe(List.of(Topics.RAW.name()));
             List<String> ids = new ArrayList<>();
             int emptyPolls = 0;
             while (emptyPolls < 5) {

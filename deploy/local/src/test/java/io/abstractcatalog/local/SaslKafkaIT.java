@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.abstractcatalog.contract.KafkaConnection;
+import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.embedded.TestDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class SaslKafkaIT {
 
     @Test
     void anAuthenticatedClientThatTrustsTheBrokerSeesTheTopics() throws Exception {
-        assertThat(listTopics(stack.kafkaConnection())).containsAll(List.of("abstracts.raw", "works"));
+        assertThat(listTopics(stack.kafkaConnection())).containsAll(List.of(Topics.RAW.name(), Topics.WORKS.name()));
     }
 
     private static Set<String> listTopics(KafkaConnection kafka) throws Exception {

@@ -1,8 +1,9 @@
 package io.abstractcatalog.ingest.bucket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.abstractcatalog.contract.KafkaConnection;
+import io.abstractcatalog.contract.Topic;
 import io.abstractcatalog.contract.TopicProvisioner;
-import io.abstractcatalog.contract.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public record BucketNotifications(KafkaConnection kafka, String topic) {
 
         private void listen() {
             // The store needs the topic to publish to; brokers here refuse to create topics on first use.
-            TopicProvisioner.ensure(kafka, List.of(new Topics.Spec(topic, 1, false)));
+            TopicProvisioner.ensure(kafka, List.of(Topic.events(topic, JsonNode.class).inOnePartition()), 1);
             try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(kafka.client(Map.of(
                     ConsumerConfig.CLIENT_ID_CONFIG, "ingest-bucket-notifications",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),

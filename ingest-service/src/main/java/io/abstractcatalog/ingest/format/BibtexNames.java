@@ -1,6 +1,7 @@
 package io.abstractcatalog.ingest.format;
 
 import io.abstractcatalog.contract.Author;
+import io.abstractcatalog.contract.LatexText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ final class BibtexNames {
     }
 
     private static Author person(String raw) {
-        String name = Latex.toUnicode(raw).strip();
+        String name = LatexText.ofBibtex(raw).strip();
         List<String> parts = splitCommas(raw);
         String first;
         String vonLast;
@@ -61,7 +62,7 @@ final class BibtexNames {
     }
 
     private static String fold(String latex) {
-        String text = Latex.toUnicode(latex).strip();
+        String text = LatexText.ofBibtex(latex).strip();
         return text.isEmpty() ? null : text;
     }
 

@@ -2,6 +2,7 @@ package io.abstractcatalog.ingest.format;
 
 import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;
+import io.abstractcatalog.contract.LatexText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -153,7 +154,7 @@ final class RecordBuilder {
         }
         if (name.indexOf('\\') >= 0) {
             // arXiv's metadata (CSV, JSON, OAI) spells accents in LaTeX ("C. Bal\\'azs"); no name holds a backslash
-            author = new Author(Latex.toUnicode(name), latexFree(author.family()), latexFree(author.given()),
+            author = new Author(LatexText.ofBibtex(name), latexFree(author.family()), latexFree(author.given()),
                     author.orcid());
             name = author.name();
         }
@@ -161,7 +162,7 @@ final class RecordBuilder {
     }
 
     private static String latexFree(String part) {
-        return part == null ? null : Latex.toUnicode(part);
+        return part == null ? null : LatexText.ofBibtex(part);
     }
 
     /** A second abstract value (a continued RIS {@code AB}, a repeated tag) is joined with a space. */

@@ -1,6 +1,5 @@
 package io.abstractcatalog.ingest.ledger;
 
-import io.abstractcatalog.contract.EventJson;
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
 import io.abstractcatalog.contract.KafkaConnection;
@@ -39,9 +38,10 @@ public final class FileLedger {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "ingest-ledger-reader"));
         Map<String, FileLedgerEntry> fresh = new HashMap<>();
+        // Values stay bytes until apply(): an unreadable entry is skipped there, not an exception out of poll().
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             // No consumer group: every instance reads the whole ledger and commits nothing.
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FILES, timeout).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FILES.name(), timeout).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             if (partitions.isEmpty()) {
@@ -104,7 +104,7 @@ public final class FileLedger {
             return;
         }
         try {
-            FileLedgerEntry entry = EventJson.read(record.value(), FileLedgerEntry.class);
+            FileLedgerEntry entry = Topics.FILES.valueSerde().deserializer().deserialize(record.topic(), record.value());
             view.put(record.key() != null ? record.key() : entry.ledgerKey(), entry);
         } catch (RuntimeException e) {
             // One unreadable entry must not stop the service; the file it described is simply ingested again.

@@ -1,13 +1,14 @@
 package io.abstractcatalog.ingest.publish;
 
-import io.abstractcatalog.contract.JsonSerde;
 import io.abstractcatalog.contract.KafkaConnection;
+import io.abstractcatalog.contract.Topic;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -17,10 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TransactionalPublisher implements AutoCloseable {
 
-    private final Producer<String, Object> producer;
+    private final Producer<String, byte[]> producer;
     private final String transactionalId;
 
-    private TransactionalPublisher(Producer<String, Object> producer, String transactionalId) {
+    private TransactionalPublisher(Producer<String, byte[]> producer, String transactionalId) {
         this.producer = producer;
         this.transactionalId = transactionalId;
     }
@@ -33,7 +34,7 @@ public final class TransactionalPublisher implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 // Bound how long a dead broker can block a send or the start-up, so the scan loop can report it.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000));
-        Producer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), new JsonSerde<>(Object.class));
+        Producer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         try {
             producer.initTransactions();
         } catch (RuntimeException e) {
@@ -51,9 +52,12 @@ public final class TransactionalPublisher implements AutoCloseable {
         producer.beginTransaction();
     }
 
-    /** Queues one event in the open transaction; a failed send surfaces at {@link #commit()}. */
-    public void send(String topic, String key, Object event) {
-        producer.send(new ProducerRecord<>(topic, key, event));
+    /**
+     * Queues one event in the open transaction; a failed send surfaces at {@link #commit()}. One producer serves
+     * every topic of the file's transaction, so each value goes out through its own topic's serde.
+     */
+    public <V> void send(Topic<V> topic, String key, V event) {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), event)));
     }
 
     public void commit() {

@@ -162,7 +162,7 @@ public class IngestLoop {
     }
 
     private void connect() {
-        TopicProvisioner.ensure(kafka, Topics.all(partitions));
+        TopicProvisioner.ensure(kafka, Topics.ALL, partitions);
         // Fence first, then read the ledger: a crashed instance's open transaction is aborted by then.
         TransactionalPublisher connected = TransactionalPublisher.connect(kafka, config.transactionalId());
         try {

@@ -18,7 +18,7 @@ public final class BrokerMain {
 
     public static void main(String[] args) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(Path.of(args[0]))) {
-            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.all(3));
+            TopicProvisioner.ensure(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, 3);
             System.out.println("BOOTSTRAP=" + broker.bootstrapServers());
             System.out.flush();
             while (System.in.read() != -1) {

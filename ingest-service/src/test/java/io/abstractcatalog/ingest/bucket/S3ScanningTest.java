@@ -59,7 +59,7 @@ class S3ScanningTest {
         client = server.client();
         broker = KafkaBroker.start(TestDirectories.fresh("kafka-s3-scanning"));
         bootstrap = broker.bootstrapServers();
-        TopicProvisioner.ensure(KafkaConnection.to(bootstrap), Topics.all(3));
+        TopicProvisioner.ensure(KafkaConnection.to(bootstrap), Topics.ALL, 3);
     }
 
     @AfterAll
@@ -162,7 +162,7 @@ class S3ScanningTest {
     }
 
     private static List<RawRecord> recordsOf(String bucketName) {
-        return TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class).stream()
+        return TopicReader.committed(bootstrap, Topics.RAW).stream()
                 .map(TopicReader.Keyed::value)
                 .filter(record -> record.source().bucket().equals(bucketName))
                 .toList();

@@ -310,19 +310,6 @@ class FieldMappingTest {
     }
 
     @Test
-    void latexAccentsFoldToUnicode() {
-        assertThat(Latex.toUnicode("{\\\"u} \\'e {\\'{e}} \\`a \\^o \\~n \\c{c} \\v{s} \\v s \\ss{} {\\o} \\AA{} {\\l} \\H{o} \\'{\\i}"))
-                .isEqualTo("ü é é à ô ñ ç š š ß ø Å ł ő í");
-        assertThat(Latex.toUnicode("{BERT}: \\emph{deep} \\& wide -- 50\\% $\\tilde{O}(\\sqrt{N})$ ``edge of chaos''"))
-                .isEqualTo("BERT: deep & wide -- 50% $\\tilde{O}(\\sqrt{N})$ ``edge of chaos''");
-        assertThat(Latex.toUnicode("\\vec{x} \\unknown{y}")).isEqualTo("\\vecx \\unknowny");
-        // reserved characters by name, as BibTeX exports escape them: read back as the characters
-        assertThat(Latex.toUnicode("\\${\\textbackslash}alpha\\$ {\\textbraceleft}x{\\textbraceright} "
-                + "{\\textasciitilde}1 2{\\textasciicircum}3 \\textbackslash{} end"))
-                .isEqualTo("$\\alpha$ {x} ~1 2^3 \\ end");
-    }
-
-    @Test
     void risContinuationLines() {
         Parsing parsing = parse("refs.ris");
         ParsedRecord record = parsing.record(0);

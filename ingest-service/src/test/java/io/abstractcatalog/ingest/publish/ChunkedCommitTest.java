@@ -96,7 +96,7 @@ class ChunkedCommitTest {
         assertThat(records).extracting(RawRecord::recordId).doesNotHaveDuplicates();
         assertThat(records).extracting(record -> record.source().ordinal())
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, LINES).filter(i -> i % BAD_EVERY != BAD_EVERY - 1).boxed().toList());
-        List<Rejection> rejections = TopicReader.committed(bootstrap, Topics.REJECTED, Rejection.class).stream()
+        List<Rejection> rejections = TopicReader.committed(bootstrap, Topics.REJECTED).stream()
                 .map(Keyed::value).filter(rejection -> rejection.bucket().equals(bucketName)).toList();
         assertThat(rejections).extracting(Rejection::ordinal)
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, LINES).filter(i -> i % BAD_EVERY == BAD_EVERY - 1).boxed().toList());
@@ -203,17 +203,17 @@ class ChunkedCommitTest {
     }
 
     private static List<RawRecord> committedRecords(String bucketName) {
-        return TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class).stream().map(Keyed::value)
+        return TopicReader.committed(bootstrap, Topics.RAW).stream().map(Keyed::value)
                 .filter(record -> record.source().bucket().equals(bucketName)).toList();
     }
 
     private static long uncommittedRecords(String bucketName) {
-        return TopicReader.uncommitted(bootstrap, Topics.RAW, RawRecord.class).stream()
+        return TopicReader.uncommitted(bootstrap, Topics.RAW).stream()
                 .filter(keyed -> keyed.value().source().bucket().equals(bucketName)).count();
     }
 
     private static List<FileLedgerEntry> ledgerHistory(String bucketName) {
-        return TopicReader.committed(bootstrap, Topics.FILES, FileLedgerEntry.class).stream().map(Keyed::value)
+        return TopicReader.committed(bootstrap, Topics.FILES).stream().map(Keyed::value)
                 .filter(entry -> entry.bucket().equals(bucketName)).toList();
     }
 }

@@ -60,7 +60,7 @@ class CrashRecoveryTest {
         BucketScanner firstScanner = scanner(dying, first, rebuiltLedger());
         assertThatThrownBy(firstScanner::scan).isInstanceOf(CrashingBucket.SimulatedCrash.class);
         // Part of 004 reached the broker inside the open transaction before the "crash".
-        await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(TopicReader.uncommitted(bootstrap, Topics.RAW, RawRecord.class), LAST) > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(TopicReader.uncommitted(bootstrap, Topics.RAW), LAST) > 0);
         first.close(Duration.ZERO); // no commit, no abort: what a killed process leaves behind
 
         // Second instance, same transactional id: fences the first one, whose transaction the broker aborts.
@@ -75,16 +75,16 @@ class CrashRecoveryTest {
             assertThat(outcomes.get(0).entry().records()).isEqualTo(267);
         }
 
-        List<Keyed<RawRecord>> committed = TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class);
+        List<Keyed<RawRecord>> committed = TopicReader.committed(bootstrap, Topics.RAW);
         List<RawRecord> crashBucketRecords = committed.stream().map(Keyed::value)
                 .filter(record -> record.source().bucket().equals("crash")).toList();
         assertThat(crashBucketRecords).hasSize(307);
         assertThat(crashBucketRecords).extracting(RawRecord::recordId).doesNotHaveDuplicates();
         assertThat(committed).allSatisfy(keyed -> assertThat(keyed.key()).isEqualTo(keyed.value().recordId()));
         // The aborted half of 004 is on the log all the same; only read_committed hides it.
-        assertThat(recordsOf(TopicReader.uncommitted(bootstrap, Topics.RAW, RawRecord.class), LAST)).isGreaterThan(267);
+        assertThat(recordsOf(TopicReader.uncommitted(bootstrap, Topics.RAW), LAST)).isGreaterThan(267);
         // One DONE entry per file: the files finished before the crash were not ingested again.
-        List<FileLedgerEntry> ledgerEvents = TopicReader.committed(bootstrap, Topics.FILES, FileLedgerEntry.class).stream()
+        List<FileLedgerEntry> ledgerEvents = TopicReader.committed(bootstrap, Topics.FILES).stream()
                 .map(Keyed::value).filter(entry -> entry.bucket().equals("crash")).toList();
         assertThat(ledgerEvents).extracting(FileLedgerEntry::key).containsExactlyElementsOf(SAMPLES);
         assertThat(ledgerEvents).extracting(FileLedgerEntry::status).containsOnly(FileStatus.DONE);
@@ -103,7 +103,7 @@ class CrashRecoveryTest {
         } finally {
             older.close(Duration.ZERO);
         }
-        assertThat(TopicReader.committed(bootstrap, Topics.RAW, RawRecord.class))
+        assertThat(TopicReader.committed(bootstrap, Topics.RAW))
                 .noneMatch(keyed -> keyed.value().source().bucket().equals("fencing"));
     }
 

@@ -21,7 +21,7 @@ final class SharedBroker {
     static synchronized String bootstrapServers() {
         if (broker == null) {
             KafkaBroker started = KafkaBroker.start(TestDirectories.fresh("kafka-crash"));
-            TopicProvisioner.ensure(KafkaConnection.to(started.bootstrapServers()), Topics.all(3));
+            TopicProvisioner.ensure(KafkaConnection.to(started.bootstrapServers()), Topics.ALL, 3);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "crash-test-broker-stop"));
             broker = started;
         }

@@ -1,5 +1,6 @@
 package io.abstractcatalog.k8s.invariants;
 
+import io.abstractcatalog.contract.Topic;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.k8s.Manifests;
 import io.abstractcatalog.k8s.ProjectLayout;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * Checks rendered manifests against the services' real configuration and the design, one {@link Rule} per family
@@ -21,14 +21,14 @@ import java.util.function.IntFunction;
 public final class ManifestChecker {
 
     /** What the manifests are checked against; tests change one piece to prove a check bites. */
-    public record Sources(Map<String, ServiceConfig> configs, IntFunction<List<Topics.Spec>> topics) {
+    public record Sources(Map<String, ServiceConfig> configs, List<Topic<?>> topics) {
 
         public static Sources of(ProjectLayout layout) {
             Map<String, ServiceConfig> configs = new LinkedHashMap<>();
             for (String service : ProjectLayout.SERVICES) {
                 configs.put(service, ServiceConfig.load(service, layout.applicationProperties(service)));
             }
-            return new Sources(configs, Topics::all);
+            return new Sources(configs, Topics.ALL);
         }
 
         public Sources withConfig(ServiceConfig config) {
@@ -37,7 +37,7 @@ public final class ManifestChecker {
             return new Sources(changed, topics);
         }
 
-        public Sources withTopics(IntFunction<List<Topics.Spec>> changed) {
+        public Sources withTopics(List<Topic<?>> changed) {
             return new Sources(configs, changed);
         }
     }

@@ -1,5 +1,6 @@
 package io.abstractcatalog.k8s.invariants;
 
+import io.abstractcatalog.contract.Topic;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.k8s.Design;
 import io.abstractcatalog.k8s.Manifests;
@@ -61,7 +62,7 @@ final class TopicsRule implements Rule {
         }
         int partitions = partitionSettings.stream().findFirst().orElse(3);
         Set<String> contractNames = new HashSet<>();
-        for (Topics.Spec spec : catalog.sources().topics().apply(partitions)) {
+        for (Topic<?> spec : catalog.sources().topics()) {
             contractNames.add(spec.name());
             GenericKubernetesResource topic = declared.get(spec.name());
             if (topic == null) {
@@ -76,9 +77,9 @@ final class TopicsRule implements Rule {
                         + (spec.compacted() ? "compacted" : "not compacted") + "), the KafkaTopic says " + policy));
             }
             int declaredPartitions = Tree.integer(Tree.at(topic, "spec", "partitions")).orElse(-1);
-            if (declaredPartitions != spec.partitions()) {
+            if (declaredPartitions != spec.partitions(partitions)) {
                 out.add(new Violation("topics", "topic " + spec.name() + " has " + declaredPartitions + " partitions, the services expect "
-                        + spec.partitions() + " (Topics.all with topics.partitions=" + partitions + ")"));
+                        + spec.partitions(partitions) + " (Topics with topics.partitions=" + partitions + ")"));
             }
         }
         String applicationId = Optional.ofNullable(catalog.services().get("dedup-service"))

@@ -2,7 +2,9 @@ package io.abstractcatalog.k8s.invariants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.abstractcatalog.contract.Topic;
 import io.abstractcatalog.contract.Topics;
+import io.abstractcatalog.contract.WorkEvent;
 import io.abstractcatalog.k8s.Design;
 import io.abstractcatalog.k8s.Manifests;
 import io.abstractcatalog.k8s.Rendered;
@@ -208,7 +210,7 @@ class BrokenManifestsTest {
         @Test
         void topicRenamedInTheManifestsOnly() {
             Manifests manifests = prod();
-            spec(topic(manifests, Topics.WORKS)).put("topicName", "catalog.works");
+            spec(topic(manifests, Topics.WORKS.name())).put("topicName", "catalog.works");
             List<Violation> violations = check(manifests);
             assertReports(violations, "topics", "topic works", "has no KafkaTopic", "renamed in one place only");
             assertReports(violations, "topics", "declares topic catalog.works", "which no service uses");
@@ -216,8 +218,8 @@ class BrokenManifestsTest {
 
         @Test
         void topicRenamedInTheCodeOnly() {
-            ManifestChecker.Sources renamed = sources().withTopics(p -> Topics.all(p).stream()
-                    .map(s -> s.name().equals(Topics.WORKS) ? new Topics.Spec("catalog.works", s.partitions(), s.compacted()) : s).toList());
+            ManifestChecker.Sources renamed = sources().withTopics(Topics.ALL.stream()
+                    .<Topic<?>>map(t -> t.equals(Topics.WORKS) ? Topic.compacted("catalog.works", WorkEvent.class) : t).toList());
             List<Violation> violations = ManifestChecker.check(prod(), renamed);
             assertReports(violations, "topics", "topic catalog.works", "has no KafkaTopic");
             assertReports(violations, "topics", "declares topic works", "which no service uses");
@@ -234,7 +236,7 @@ class BrokenManifestsTest {
         @Test
         void compactedTopicThatDeletes() {
             Manifests manifests = prod();
-            ((Map<String, Object>) spec(topic(manifests, Topics.FILES)).get("config")).put("cleanup.policy", "compact,delete");
+            ((Map<String, Object>) spec(topic(manifests, Topics.FILES.name())).get("config")).put("cleanup.policy", "compact,delete");
             assertReports(check(manifests), "topics", "topic ingest.files must have cleanup.policy=compact");
         }
 

@@ -1,5 +1,6 @@
 package io.abstractcatalog.loadtest.bench;
 
+import io.abstractcatalog.contract.Topic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,13 @@ public final class KafkaOffsets implements AutoCloseable {
     }
 
     /** Sum over the topic's partitions of the end offset (high watermark). */
-    public long end(String topic) {
-        return ends(partitions(topic)).values().stream().mapToLong(Long::longValue).sum();
+    public long end(Topic<?> topic) {
+        return ends(partitions(topic.name())).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Sum of the group's committed offsets on {@code topic} (0 before its first commit). */
-    public long committed(String group, String topic) {
-        return committed(group).entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+    public long committed(String group, Topic<?> topic) {
+        return committed(group).entrySet().stream().filter(e -> e.getKey().topic().equals(topic.name()))
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
@@ -51,11 +52,11 @@ public final class KafkaOffsets implements AutoCloseable {
      * Records the group has still to process: over every partition of {@code inputs} and every partition the group
      * has committed (for Kafka Streams, its repartition topics too), end offset minus committed offset.
      */
-    public long lag(String group, List<String> inputs) {
+    public long lag(String group, List<? extends Topic<?>> inputs) {
         Map<TopicPartition, Long> committed = committed(group);
         Map<TopicPartition, Long> ends = new HashMap<>();
-        for (String topic : inputs) {
-            partitions(topic).forEach(tp -> ends.put(tp, 0L));
+        for (Topic<?> topic : inputs) {
+            partitions(topic.name()).forEach(tp -> ends.put(tp, 0L));
         }
         committed.keySet().forEach(tp -> ends.put(tp, 0L));
         ends.putAll(ends(List.copyOf(ends.keySet())));
@@ -67,14 +68,14 @@ public final class KafkaOffsets implements AutoCloseable {
     }
 
     /**
-     * Per topic, {end, committed} summed over partitions, for every partition of {@code inputs} and every partition
+     * Per topic name, {end, committed} summed over partitions, for every partition of {@code inputs} and every partition
      * the group has committed (for Kafka Streams: its repartition topics).
      */
-    public Map<String, long[]> positions(String group, List<String> inputs) {
+    public Map<String, long[]> positions(String group, List<? extends Topic<?>> inputs) {
         Map<TopicPartition, Long> committed = committed(group);
         Map<TopicPartition, Long> ends = new HashMap<>();
-        for (String topic : inputs) {
-            partitions(topic).forEach(tp -> ends.put(tp, 0L));
+        for (Topic<?> topic : inputs) {
+            partitions(topic.name()).forEach(tp -> ends.put(tp, 0L));
         }
         committed.keySet().forEach(tp -> ends.put(tp, 0L));
         ends.putAll(ends(List.copyOf(ends.keySet())));
@@ -96,8 +97,8 @@ public final class KafkaOffsets implements AutoCloseable {
         return Math.max(0, end - committed - 1);
     }
 
-    public int partitionCount(String topic) {
-        return partitions(topic).size();
+    public int partitionCount(Topic<?> topic) {
+        return partitions(topic.name()).size();
     }
 
     private List<TopicPartition> partitions(String topic) {

@@ -48,8 +48,8 @@ public final class RawProducerLimit {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
-            var partitions = consumer.partitionsFor(Topics.RAW).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(Topics.RAW, p.partition())).toList();
+            var partitions = consumer.partitionsFor(Topics.RAW.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(Topics.RAW.name(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -144,11 +144,11 @@ public final class SoakMain {
     private static Sample sample(KafkaOffsets offsets, double seconds, int dropped) {
         try {
             Map<String, long[]> dedup = offsets.positions(KafkaOffsets.DEDUP_GROUP, List.of(Topics.RAW));
-            long[] raw = dedup.getOrDefault(Topics.RAW, new long[2]);
+            long[] raw = dedup.getOrDefault(Topics.RAW.name(), new long[2]);
             long internalEnd = 0;
             long internalLag = 0;
             for (Map.Entry<String, long[]> topic : dedup.entrySet()) {
-                if (!topic.getKey().equals(Topics.RAW)) {
+                if (!topic.getKey().equals(Topics.RAW.name())) {
                     internalEnd += topic.getValue()[0];
                     internalLag += topic.getValue()[0] - topic.getValue()[1];
                 }
