@@ -49,7 +49,7 @@ class BibliographicEndToEndIT {
         CatalogClient ledger = new CatalogClient(stack.ingest().url());
         int[] records = new int[1];
         await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode entries = ledger.get("/files");
+            JsonNode entries = ledger.get("/files").get("results");
             assertThat(entries).hasSize(files.size());
             assertThat(entries).allMatch(entry -> entry.get("status").asText().equals("DONE"));
             records[0] = StreamSupport.stream(entries.spliterator(), false).mapToInt(e -> e.get("records").asInt()).sum();
