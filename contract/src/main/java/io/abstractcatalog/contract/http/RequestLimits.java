@@ -68,9 +68,11 @@ public class RequestLimits {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        // The body is not read: close the connection after the answer, as Vert.x does for a request it refuses.
+        // The body is not read: close the connection after the answer, as Vert.x does for a request it refuses,
+        // rather than wait for bytes that may never be wanted.
         context.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body)
+                .onComplete(sent -> context.request().connection().close());
     }
 
     private static long declaredLength(String header) {

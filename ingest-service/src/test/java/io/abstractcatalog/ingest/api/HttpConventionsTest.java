@@ -117,10 +117,13 @@ class HttpConventionsTest {
                 .contains("type", "title", "status", "detail", "instance");
     }
 
-    /** A request written by hand, for what an HTTP client would not send (a length it does not mean to send). */
+    /**
+     * A request written by hand, for what an HTTP client would not send (a length it does not mean to send); the
+     * answer as text, read until the server closes the connection.
+     */
     static String rawRequest(String head) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
