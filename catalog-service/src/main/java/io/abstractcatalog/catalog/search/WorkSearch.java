@@ -48,7 +48,7 @@ public class WorkSearch {
 
     /**
      * Everything GET /works asks of the database, on one connection: the planner's look-ups, the page query
-     * (attributes included) and one query per facet. The windows are found by the given path, or by the one the
+     * (attributes included), the count ({@link MatchCount}) and one query per facet. The windows are found by the given path, or by the one the
      * planner's estimate picks (null); tests run each to show they find the same window, and the benchmark's
      * direct-SQL side runs exactly this.
      */

@@ -127,9 +127,9 @@ class BibliographicEndToEndIT {
         assertThat(newestFirst.subList(0, years.size())).allMatch(w -> w.has("year"));
 
         JsonNode facets = catalog.get("/works?group_by=year,venue&limit=1").get("groups");
-        assertThat(StreamSupport.stream(facets.get("year").spliterator(), false).map(g -> g.get("key").asText()))
+        assertThat(StreamSupport.stream(facets.get("year").get("results").spliterator(), false).map(g -> g.get("key").asText()))
                 .contains("2017", "2007", "2002");
-        assertThat(StreamSupport.stream(facets.get("venue").spliterator(), false).map(g -> g.get("key").asText()))
+        assertThat(StreamSupport.stream(facets.get("venue").get("results").spliterator(), false).map(g -> g.get("key").asText()))
                 .contains("Gut");
     }
 
