@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.ingest.api.FileResource;
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
 import io.abstractcatalog.contract.RawRecord;
@@ -319,8 +321,10 @@ class IngestServiceTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
-                .body("title", equalTo("Not Found"))
-                .body("detail", equalTo("no file 'no/such/file.txt' in the ledger of bucket 'local'"));
+                .body("type", equalTo("urn:abstract-catalog:problem:file-not-found"))
+                .body("title", equalTo("File not found"))
+                .body("instance", equalTo("/files/no/such/file.txt"))
+                .body("detail", startsWith("no file 'no/such/file.txt' in the ledger of bucket 'local'"));
     }
 
     @Test
@@ -369,7 +373,7 @@ class IngestServiceTest {
 
     private static List<FileLedgerEntry> files(String prefix) {
         byte[] body = given().get("/files").then().statusCode(200).extract().asByteArray();
-        return List.of(EventJson.read(body, FileLedgerEntry[].class)).stream().filter(e -> e.key().startsWith(prefix)).toList();
+        return EventJson.read(body, FileResource.FileList.class).results().stream().filter(e -> e.key().startsWith(prefix)).toList();
     }
 
     private List<RawRecord> records(String keyPrefix) {

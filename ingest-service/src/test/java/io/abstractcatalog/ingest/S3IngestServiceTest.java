@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.ingest.api.FileResource;
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
 import io.abstractcatalog.contract.RawRecord;
@@ -78,6 +79,6 @@ class S3IngestServiceTest {
 
     private static List<FileLedgerEntry> files() {
         byte[] body = given().get("/files").then().statusCode(200).extract().asByteArray();
-        return List.of(EventJson.read(body, FileLedgerEntry[].class));
+        return EventJson.read(body, FileResource.FileList.class).results();
     }
 }

@@ -1,7 +1,9 @@
 package io.abstractcatalog.catalog.search;
 
 import io.abstractcatalog.catalog.problem.InvalidParameterException;
-import io.abstractcatalog.catalog.problem.Problem;
+import io.abstractcatalog.contract.http.Problem;
+import io.abstractcatalog.contract.http.ListMeta;
+import io.abstractcatalog.contract.http.Listing;
 import io.agroal.api.AgroalDataSource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,8 +42,9 @@ public class AffiliationsResource {
             long works) {
     }
 
-    @Schema(name = "AffiliationList", description = "Affiliations, most works first.")
-    public record AffiliationList(List<AffiliationCount> items) {
+    /** The OpenAPI shape of the answer: the list envelope over affiliations. */
+    @Schema(name = "AffiliationList", description = "Affiliations, most works first (the list envelope).")
+    record AffiliationList(ListMeta meta, List<AffiliationCount> results) {
     }
 
     private final AgroalDataSource dataSource;
@@ -54,15 +57,17 @@ public class AffiliationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List affiliations with work counts",
             description = "Every affiliation, most works first (ties by name); names that differ only in case are "
-                    + "counted as one. Narrow with prefix.")
+                    + "counted as one. meta.count is how many affiliations match; the answer holds the first limit of "
+                    + "them (no further pages: narrow with prefix).")
     @APIResponse(responseCode = "200", description = "The affiliations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AffiliationList.class),
                     examples = @ExampleObject(name = "affiliations", value = """
-                            {"items":[{"name":"The University of Tokyo","works":42},{"name":"MIT","works":7}]}""")))
+                            {"meta":{"count":2,"countKind":"exact","perPage":100,"nextCursor":null},
+                             "results":[{"name":"The University of Tokyo","works":42},{"name":"MIT","works":7}]}""")))
     @APIResponse(responseCode = "400", description = "A parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AffiliationList affiliations(
+    public Listing<AffiliationCount> affiliations(
             @Parameter(description = "Only names starting with this text (any case).", example = "univ")
             @QueryParam("prefix") String prefix,
             @Parameter(description = "How many to return, 1 to 1000.",
@@ -74,7 +79,9 @@ public class AffiliationsResource {
                     + "it is " + start.length() + " long.");
         }
         int size = limit(limit);
-        String sql = "SELECT min(affiliation) AS name, count(*) AS works FROM work_affiliation"
+        // count(*) OVER () runs after GROUP BY and before LIMIT: how many affiliations match, at no extra read.
+        String sql = "SELECT min(affiliation) AS name, count(*) AS works, count(*) OVER () AS total"
+                + " FROM work_affiliation"
                 + (start == null ? "" : " WHERE lower(affiliation) LIKE ? ESCAPE '\\'")
                 + " GROUP BY lower(affiliation) ORDER BY works DESC, name LIMIT ?";
         try (Connection connection = dataSource.getConnection();
@@ -86,12 +93,15 @@ public class AffiliationsResource {
             }
             query.setInt(index, size);
             List<AffiliationCount> items = new ArrayList<>();
+            long total = 0;
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     items.add(new AffiliationCount(rows.getString("name"), rows.getLong("works")));
+                    total = rows.getLong("total");
                 }
             }
-            return new AffiliationList(items);
+            // The first limit affiliations are the list; there is no next page (narrow with prefix instead).
+            return new Listing<>(new ListMeta(total, ListMeta.CountKind.EXACT, size, null), items);
         }
     }
 

@@ -3,8 +3,8 @@ package io.abstractcatalog.catalog.search;
 /**
  * The query of one facet: counts over the works matching q and the filters (the cursor does not narrow them), all of
  * them when at most the facet window match, else the window's newest matches, found as the rank window is (see
- * {@link PageQuery}). Its rows are key, n and counted (how many matches were counted, one more than the window when
- * matches were left out). Pure: text and binds only.
+ * {@link PageQuery}). Its rows are key, n, counted (how many matches were counted, one more than the window when
+ * matches were left out) and distinct_values (how many values the facet has among them). Pure: text and binds only.
  */
 final class FacetQuery {
 
@@ -21,7 +21,8 @@ final class FacetQuery {
                 .append(WindowQuery.windowed(request, scan, COLUMNS))
                 .append(") ");
         String matching = "SELECT * FROM counted ORDER BY updated_at DESC, work_id LIMIT ?";
-        String counted = ", (SELECT count(*) FROM counted) AS counted";
+        // The window function runs after GROUP BY and before LIMIT: the number of distinct values, at no extra read.
+        String counted = ", (SELECT count(*) FROM counted) AS counted, count(*) OVER () AS distinct_values";
         sql.append(switch (group) {
             case "affiliation" -> "SELECT min(a.affiliation) AS key, count(*) AS n" + counted
                     + " FROM work_affiliation a JOIN (" + matching + ") m ON m.work_id = a.work_id"

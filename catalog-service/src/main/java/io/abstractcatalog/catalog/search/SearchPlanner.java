@@ -128,7 +128,7 @@ final class SearchPlanner {
                 + " AND cardinality(" + MatchingWorks.Q_KEYS + ") >= ?", request.q(), request.q(), MIN_TITLE_PAIRS);
     }
 
-    private static long plannedRows(Connection connection, Sql explain) throws SQLException {
+    static long plannedRows(Connection connection, Sql explain) throws SQLException {
         try (PreparedStatement statement = explain.prepare(connection);
              ResultSet plan = statement.executeQuery()) {
             plan.next();

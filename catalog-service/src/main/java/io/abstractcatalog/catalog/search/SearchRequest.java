@@ -43,6 +43,8 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
                             List<String> groupBy, SearchCursor cursor) {
 
     public static final int DEFAULT_LIMIT = 20;
+    /** The cursor that starts a walk. */
+    public static final String FIRST_PAGE = "*";
     public static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 500;
     static final int MAX_FILTER_LENGTH = 500;
@@ -77,7 +79,8 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
                 venueWords.isEmpty() ? null : String.join(" ", venueWords), pmidValue, years[0], years[1],
                 order, parseLimit(limit), fields(select, query != null, order), groups(groupBy), null);
         String token = blankToNull(cursor);
-        return token == null ? request : request.withCursor(SearchCursor.decode(token, order, request.fingerprint()));
+        // cursor=* asks for the first page of a cursor walk (as OpenAlex has it): the same as no cursor.
+        return token == null || token.equals(FIRST_PAGE) ? request : request.withCursor(SearchCursor.decode(token, order, request.fingerprint()));
     }
 
     public SearchRequest withCursor(SearchCursor after) {
@@ -247,7 +250,7 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
 
     private static InvalidParameterException limitProblem(String why) {
         return new InvalidParameterException("limit", "limit " + why + ". Use a whole number from 1 to " + MAX_LIMIT
-                + " (default " + DEFAULT_LIMIT + "); follow nextCursor for more results.");
+                + " (default " + DEFAULT_LIMIT + "); follow meta.nextCursor for more results.");
     }
 
     static String blankToNull(String value) {

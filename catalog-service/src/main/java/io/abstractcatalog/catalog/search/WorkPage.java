@@ -1,24 +1,29 @@
 package io.abstractcatalog.catalog.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.abstractcatalog.contract.http.ListMeta;
+import io.abstractcatalog.contract.http.Listing;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of GET /works. */
-@Schema(name = "WorkPage", description = "A page of works, and facet counts when group_by asked for them.")
+/** One page of GET /works: the list envelope ({@link Listing}'s meta and results) and the search's own members. */
+@Schema(name = "WorkPage", description = "A page of works (the list envelope: meta and results), and facet counts "
+        + "when group_by asked for them.")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkPage(
+        @Schema(description = "How many works match in all (exact up to a thousand, else an estimate: see "
+                + "countKind), the page size and the next page's cursor.")
+        ListMeta meta,
         @Schema(description = "The works of this page, in the requested order.")
-        List<WorkSummary> items,
-        @Schema(description = "Pass as cursor (with the same q, filters and sort) to get the next page; null on the "
-                + "last page.", nullable = true)
-        @JsonInclude(JsonInclude.Include.ALWAYS) // present as null, so clients can test for the last page
-        String nextCursor,
-        @Schema(description = "Only with group_by: for each requested facet, its most frequent values (at most 20, "
-                + "most works first; year newest first) over all works matching q and the filters (the newest groupsWindow of "
-                + "them when that is present), not just this page.",
-                examples = "{\"affiliation\":[{\"key\":\"The University of Tokyo\",\"count\":42}]}")
-        Map<String, List<GroupCount>> groups,
+        List<WorkSummary> results,
+        @Schema(description = "Only with group_by: for each requested facet, a list (meta and results) of its most "
+                + "frequent values (at most 20, most works first; year newest first) over all works matching q and "
+                + "the filters (the newest groupsWindow of them when that is present), not just this page; its "
+                + "meta.count is how many distinct values there are.",
+                examples = "{\"affiliation\":{\"meta\":{\"count\":1,\"countKind\":\"exact\",\"perPage\":20,"
+                        + "\"nextCursor\":null},\"results\":[{\"key\":\"The University of Tokyo\",\"count\":42}]}}")
+        Map<String, Listing<GroupCount>> groups,
         @Schema(description = "Only with sort=relevance, and only when more works match than are ranked: relevance "
                 + "is computed over this many matching works, the most recently updated ones (configured by "
                 + "catalog.search.rank-window), plus for a q of three or more plain words up to as many older works "
@@ -31,4 +36,9 @@ public record WorkPage(
                 + "catalog.search.facet-window). Absent when the counts cover every match.", examples = "1000",
                 nullable = true)
         Integer groupsWindow) {
+
+    /** The page's next cursor, or null on the last page. */
+    public String nextCursor() {
+        return meta.nextCursor();
+    }
 }

@@ -1,5 +1,8 @@
 package io.abstractcatalog.catalog.search;
 
+import io.abstractcatalog.contract.http.ListMeta;
+import io.abstractcatalog.contract.http.ListMeta.CountKind;
+import io.abstractcatalog.contract.http.Listing;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -45,7 +48,7 @@ public class WorkSearch {
 
     /**
      * Everything GET /works asks of the database, on one connection: the planner's look-ups, the page query
-     * (attributes included) and one query per facet. The windows are found by the given path, or by the one the
+     * (attributes included), the count ({@link MatchCount}) and one query per facet. The windows are found by the given path, or by the one the
      * planner's estimate picks (null); tests run each to show they find the same window, and the benchmark's
      * direct-SQL side runs exactly this.
      */
@@ -63,40 +66,49 @@ public class WorkSearch {
                 }
             }
         }
-        // One row more than asked for tells whether a next page exists, without a count query.
+        // One row more than asked for tells whether a next page exists.
         boolean more = rows.size() > request.limit();
         List<PageRow> page = more ? rows.subList(0, request.limit()) : rows;
         List<WorkSummary> items = page.stream().map(row -> row.summary().only(request.select())).toList();
         String next = more ? page.get(page.size() - 1).cursor(request).encode() : null;
-        Map<String, List<GroupCount>> groups = null;
+        MatchCount matches = MatchCount.of(connection, request, plan.phrases());
+        Map<String, Listing<GroupCount>> groups = null;
         boolean partialGroups = false;
         if (!request.groupBy().isEmpty()) {
             groups = new LinkedHashMap<>();
             for (String group : request.groupBy()) {
                 Counts counts = count(connection, FacetQuery.of(request, plan.phrases(), group, plan.facets()),
                         facetWindow);
-                groups.put(group, counts.values());
+                // Over a window of the matches, the number of distinct values is only what the window holds.
+                groups.put(group, new Listing<>(new ListMeta(counts.distinct(),
+                        counts.partial() ? CountKind.ESTIMATE : CountKind.EXACT, FacetQuery.GROUP_SIZE, null),
+                        counts.values()));
                 partialGroups |= counts.partial();
             }
         }
-        return new WorkPage(items, next, groups, candidates > rankWindow.size() ? rankWindow.size() : null,
-                partialGroups ? facetWindow.size() : null);
+        return new WorkPage(new ListMeta(matches.count(), matches.kind(), request.limit(), next), items, groups,
+                candidates > rankWindow.size() ? rankWindow.size() : null, partialGroups ? facetWindow.size() : null);
     }
 
-    /** A facet's counts, and whether they cover only the facet window of a larger set of matches. */
-    private record Counts(List<GroupCount> values, boolean partial) {
+    /**
+     * A facet's most frequent values, how many distinct values it has, and whether they cover only the facet window
+     * of a larger set of matches.
+     */
+    private record Counts(List<GroupCount> values, long distinct, boolean partial) {
     }
 
     private static Counts count(Connection connection, Sql facet, RankWindow window) throws SQLException {
         List<GroupCount> counts = new ArrayList<>();
         boolean partial = false;
+        long distinct = 0;
         try (PreparedStatement query = facet.prepare(connection);
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 counts.add(new GroupCount(rows.getString("key"), rows.getLong("n")));
                 partial = rows.getLong("counted") > window.size();
+                distinct = rows.getLong("distinct_values");
             }
         }
-        return new Counts(counts, partial);
+        return new Counts(counts, distinct, partial);
     }
 }

@@ -1,6 +1,6 @@
 package io.abstractcatalog.catalog.search;
 
-import io.abstractcatalog.catalog.problem.Problem;
+import io.abstractcatalog.contract.http.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -20,16 +21,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Works", description = "Search and read the de-duplicated works")
 public class WorksResource {
 
+    /** The export format, read by the export (see the README); documented here so the parameter check knows it. */
+    public static final String FORMAT = "format";
+
     static final String PAGE_EXAMPLE = """
-            {"items":[{"workId":"w-3f2a9c0d1e4b5a6978c0d1e2","title":"Sum-Product Networks: A New Deep Architecture",
+            {"meta":{"count":1,"countKind":"exact","perPage":20,
+              "nextCursor":"eyJzIjoicmVsZXZhbmNlIiwiZiI6IjEyMzQ1Njc4OWFiY2RlZjAiLCJrIjoiMC40MiIsImlkIjoidy0zZjJhIn0"},
+             "results":[{"workId":"w-3f2a9c0d1e4b5a6978c0d1e2","title":"Sum-Product Networks: A New Deep Architecture",
               "abstractText":"The key limiting factor in graphical model inference is the partition function…",
               "hasAbstract":true,
               "affiliations":["University of Washington"],"identifiers":{"arxiv":["1202.3732"]},"memberCount":2,
               "year":2012,"firstSeen":"2026-01-05T10:00:00Z","updatedAt":"2026-01-05T10:00:02Z","rank":0.42,
               "snippet":"…inference is the partition function. <mark>Sum</mark>-<mark>product</mark> <mark>networks</mark>…",
               "titleHighlight":"<mark>Sum</mark>-<mark>Product</mark> <mark>Networks</mark>: A New Deep Architecture"}],
-             "nextCursor":"eyJzIjoicmVsZXZhbmNlIiwiZiI6IjEyMzQ1Njc4OWFiY2RlZjAiLCJrIjoiMC40MiIsImlkIjoidy0zZjJhIn0",
-             "groups":{"affiliation":[{"key":"University of Washington","count":1}]}}""";
+             "groups":{"affiliation":{"meta":{"count":1,"countKind":"exact","perPage":20,"nextCursor":null},
+                                      "results":[{"key":"University of Washington","count":1}]}}}""";
+
+    static final String UNKNOWN_PARAMETER_EXAMPLE = """
+            {"type":"urn:abstract-catalog:problem:unknown-parameter","title":"Unknown parameter","status":400,
+             "detail":"'per_page' is not a parameter of /works. Did you mean 'limit'? Known parameters: q, affiliation, source, has_duplicates, doi, author, venue, pmid, year, sort, limit, cursor, select, group_by, format.",
+             "instance":"/works","parameter":"per_page","knownParameters":["q","affiliation","source","has_duplicates","doi","author","venue","pmid","year","sort","limit","cursor","select","group_by","format"]}""";
 
     static final String PROBLEM_EXAMPLE = """
             {"type":"urn:abstract-catalog:problem:invalid-parameter","title":"Invalid parameter","status":400,
@@ -54,7 +65,10 @@ public class WorksResource {
                     + "old, so a title typed as words finds its work. Without q, every work, most recently "
                     + "updated first. Filters combine "
                     + "with AND. Pages are walked with nextCursor (keyset paging: correct while works change, as fast "
-                    + "on page 1000 as on page 1). group_by adds facet counts over all matching works. "
+                    + "on page 1000 as on page 1; cursor=* starts the walk). meta.count says how many works match: "
+                    + "counted when at most a thousand do, else PostgreSQL's estimate (meta.countKind says which). "
+                    + "group_by adds facet counts over all matching works. A query parameter the endpoint does not "
+                    + "know is a 400 naming the known ones. "
                     + "Example: /works?q=%22sum-product%22%20networks%20-vision&affiliation=University%20of%20Washington"
                     + "&sort=relevance&limit=10&group_by=affiliation,source")
     @APIResponse(responseCode = "200", description = "A page of works",
@@ -62,7 +76,11 @@ public class WorksResource {
                     examples = @ExampleObject(name = "search", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; detail says which and how to fix it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unknown sort", value = PROBLEM_EXAMPLE)))
+                    examples = {@ExampleObject(name = "unknown sort", value = PROBLEM_EXAMPLE),
+                            @ExampleObject(name = "unknown parameter", value = UNKNOWN_PARAMETER_EXAMPLE)}))
+    @Parameter(name = FORMAT, in = ParameterIn.QUERY, description = "bibtex, ris, csv, jsonl or csl-json: the whole "
+            + "result set in that export format instead of a JSON page (as the Accept header can ask).",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"bibtex", "ris", "csv", "jsonl", "csl-json"}))
     public WorkPage search(
             @Parameter(description = "Full-text query in web-search syntax: words (all must match), \"quoted phrases\", "
                     + "or (either side), -excluded. English stemming, so 'networks' finds 'network'. Never a syntax "
@@ -108,8 +126,8 @@ public class WorksResource {
             @Parameter(description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page, unchanged. It is bound to q, the filters "
-                    + "and sort: reusing it with different ones is a 400.")
+            @Parameter(description = "* for the first page of a walk, then the meta.nextCursor of the previous page, "
+                    + "unchanged. It is bound to q, the filters and sort: reusing it with different ones is a 400.")
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Comma-separated fields of each item to return (workId is always returned): "
                     + "workId, title, abstractText, hasAbstract, authors, venue, url, affiliations, identifiers, "

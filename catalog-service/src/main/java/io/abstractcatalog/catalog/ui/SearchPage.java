@@ -1,7 +1,7 @@
 package io.abstractcatalog.catalog.ui;
 
 import io.abstractcatalog.catalog.export.ExportFormat;
-import io.abstractcatalog.catalog.problem.ProblemException;
+import io.abstractcatalog.contract.http.ProblemException;
 import io.abstractcatalog.catalog.search.GroupCount;
 import io.abstractcatalog.catalog.search.SearchRequest;
 import io.abstractcatalog.catalog.search.WorkPage;
@@ -10,6 +10,7 @@ import io.abstractcatalog.contract.FoldedText;
 import io.abstractcatalog.catalog.work.SourceView;
 import io.abstractcatalog.catalog.work.WorkDetail;
 import io.abstractcatalog.catalog.work.WorkLookup;
+import io.abstractcatalog.contract.http.ListMeta;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -31,6 +32,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,14 +116,16 @@ public class SearchPage {
         } catch (ProblemException e) {
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(view.data("error", e.getMessage()).data("results", null).data("facets", Map.of())
+                            .data("found", null)
                             .data("next", null).data("first", null).data("page", 1).render())
                     .build();
         }
         Map<String, List<FacetLink>> facets = new LinkedHashMap<>();
-        FACETS.forEach((name, heading) -> facets.put(heading, facet(state, name, results.groups().get(name))));
+        FACETS.forEach((name, heading) -> facets.put(heading, facet(state, name, results.groups().get(name).results())));
         String next = results.nextCursor() == null ? null : state.nextPageHref(results.nextCursor(), number + 1);
         String first = cursor == null || cursor.isBlank() ? null : state.href();
         return Response.ok(view.data("error", null).data("results", results).data("facets", facets)
+                        .data("found", found(results.meta()))
                         .data("next", next).data("first", first).data("page", number).render(),
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
@@ -146,6 +150,13 @@ public class SearchPage {
         long files = detail.sources().stream().map(s -> s.bucket() + "/" + s.key()).distinct().count();
         return Response.ok(work.data("work", detail).data("id", id).data("files", files).render(),
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** "302 results", "1 result", or "About 48,000 results" when the count is the planner's estimate. */
+    static String found(ListMeta meta) {
+        String number = String.format(Locale.ENGLISH, "%,d", meta.count());
+        String noun = meta.count() == 1 ? " result" : " results";
+        return meta.countKind() == ListMeta.CountKind.ESTIMATE ? "About " + number + noun : number + noun;
     }
 
     /** Links to filter files by their key, for the work page. */

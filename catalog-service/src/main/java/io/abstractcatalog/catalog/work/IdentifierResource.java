@@ -1,6 +1,6 @@
 package io.abstractcatalog.catalog.work;
 
-import io.abstractcatalog.catalog.problem.Problem;
+import io.abstractcatalog.contract.http.Problem;
 import io.abstractcatalog.catalog.problem.IdentifierNotFoundException;
 import io.abstractcatalog.contract.Identifiers;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,9 @@
 package io.abstractcatalog.catalog.work;
 
-import io.abstractcatalog.catalog.problem.Problem;
+import io.abstractcatalog.contract.http.Problem;
 import io.abstractcatalog.catalog.problem.WorkNotFoundException;
+import io.abstractcatalog.contract.http.ListMeta;
+import io.abstractcatalog.contract.http.Listing;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,9 +17,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/works/{id}")
 @Tag(name = "Works")
 public class WorkResource {
+
+    /** The OpenAPI shape of the sources: the list envelope, every source on one page. */
+    @Schema(name = "SourceList", description = "A work's member records (the list envelope; all on one page).")
+    record SourceList(ListMeta meta, List<SourceView> results) {
+    }
 
     private final WorkLookup lookup;
 
@@ -43,6 +52,9 @@ public class WorkResource {
             headers = @Header(name = HttpHeaders.LOCATION, description = "Path of the surviving work, e.g. /works/w-1"))
     @APIResponse(responseCode = "404", description = "No work has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = "bibtex, ris, csv, jsonl or "
+            + "csl-json: the work in that export format instead of JSON (as the Accept header can ask).",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"bibtex", "ris", "csv", "jsonl", "csl-json"}))
     public Response work(@Parameter(description = "Work id") @PathParam("id") String id) throws SQLException {
         Optional<WorkDetail> work = lookup.find(id);
         if (work.isPresent()) {
@@ -58,7 +70,12 @@ public class WorkResource {
             description = "Where each record of the work was found: bucket, file, position and content hash.")
     @APIResponse(responseCode = "200", description = "The sources, by file and position",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = SourceView.class)))
+                    schema = @Schema(implementation = SourceList.class),
+                    examples = @ExampleObject(name = "sources", value = """
+                            {"meta":{"count":1,"countKind":"exact","perPage":1,"nextCursor":null},
+                             "results":[{"recordId":"r-c17912cbda1c08bc2618b07c","bucket":"local",
+                               "key":"000_763c6eb23b8e6730.txt","contentHash":"e6ff849f…","format":"affiliation-page",
+                               "ordinal":5,"line":7,"ingestedAt":"2026-11-23T17:12:09.023796Z"}]}""")))
     @APIResponse(responseCode = "301", description = "The work was merged into another",
             headers = @Header(name = HttpHeaders.LOCATION, description = "Path of the surviving work's sources"))
     @APIResponse(responseCode = "404", description = "No work has this id",
@@ -66,7 +83,7 @@ public class WorkResource {
     public Response sources(@Parameter(description = "Work id") @PathParam("id") String id) throws SQLException {
         Optional<List<SourceView>> sources = lookup.sources(id);
         if (sources.isPresent()) {
-            return Response.ok(sources.get()).build();
+            return Response.ok(Listing.whole(sources.get())).build();
         }
         return movedOrMissing(id, "/sources");
     }

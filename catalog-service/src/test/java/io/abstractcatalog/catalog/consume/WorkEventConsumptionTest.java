@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.WorkEvent;
@@ -63,14 +64,17 @@ class WorkEventConsumptionTest {
         assertThat(work.getInt("memberCount")).isEqualTo(2);
         assertThat(work.getList("sources.key")).containsExactly("001.txt", id + ".txt"); // by bucket, key, ordinal
         when().get("/works/{id}/sources", id).then().statusCode(200)
-                .body("$", hasSize(2))
-                .body("[0].bucket", equalTo("bucket"))
-                .body("[0].key", equalTo("001.txt"))
-                .body("[0].contentHash", equalTo("hash-of-001.txt"))
-                .body("[0].format", equalTo("affiliation-page"))
-                .body("[0].ordinal", equalTo(1))
-                .body("[0].line", equalTo(3))
-                .body("[0].ingestedAt", equalTo("2026-01-05T10:00:00Z"));
+                .body("results", hasSize(2))
+                .body("meta.count", equalTo(2))
+                .body("meta.countKind", equalTo("exact"))
+                .body("meta.nextCursor", nullValue())
+                .body("results[0].bucket", equalTo("bucket"))
+                .body("results[0].key", equalTo("001.txt"))
+                .body("results[0].contentHash", equalTo("hash-of-001.txt"))
+                .body("results[0].format", equalTo("affiliation-page"))
+                .body("results[0].ordinal", equalTo(1))
+                .body("results[0].line", equalTo(3))
+                .body("results[0].ingestedAt", equalTo("2026-01-05T10:00:00Z"));
     }
 
     @Test

@@ -137,10 +137,10 @@ class ExportApiTest {
                 request.header("Accept", accept);
             }
             request.get("/works").then().statusCode(200).contentType("application/json")
-                    .body("items[0].workId", equalTo(id));
+                    .body("results[0].workId", equalTo(id));
         }
         given().queryParam("affiliation", tag).queryParam("format", "json").header("Accept", "text/csv").get("/works")
-                .then().statusCode(200).contentType("application/json").body("items[0].workId", equalTo(id));
+                .then().statusCode(200).contentType("application/json").body("results[0].workId", equalTo(id));
     }
 
     @Test

@@ -78,7 +78,7 @@ class ProblemResponsesTest {
 
     @Test
     void queriesOfOnlyStopWordsOrPunctuationFindNothingRatherThanFail() {
-        given().queryParam("q", "the of and").when().get("/works").then().statusCode(200).body("items.size()", equalTo(0));
+        given().queryParam("q", "the of and").when().get("/works").then().statusCode(200).body("results.size()", equalTo(0));
         given().queryParam("q", "\"(&|!:*'").when().get("/works").then().statusCode(200);
     }
 

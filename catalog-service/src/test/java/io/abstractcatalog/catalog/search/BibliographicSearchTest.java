@@ -186,13 +186,13 @@ class BibliographicSearchTest {
 
         JsonPath page = search(Map.of("affiliation", tag, "group_by", "year,venue,author"));
 
-        assertThat(page.getList("groups.year.key", String.class)).containsExactly("2021", "2020");
-        assertThat(page.getList("groups.year.count", Integer.class)).containsExactly(1, 2);
-        assertThat(page.getList("groups.venue.key", String.class)).containsExactly("NATURE", "Science");
-        assertThat(page.getList("groups.venue.count", Integer.class)).containsExactly(2, 1);
-        assertThat(page.getList("groups.author.key", String.class))
+        assertThat(page.getList("groups.year.results.key", String.class)).containsExactly("2021", "2020");
+        assertThat(page.getList("groups.year.results.count", Integer.class)).containsExactly(1, 2);
+        assertThat(page.getList("groups.venue.results.key", String.class)).containsExactly("NATURE", "Science");
+        assertThat(page.getList("groups.venue.results.count", Integer.class)).containsExactly(2, 1);
+        assertThat(page.getList("groups.author.results.key", String.class))
                 .containsExactly("Ada Lovelace", "Alan Turing", "Grace Hopper");
-        assertThat(page.getList("groups.author.count", Integer.class)).containsExactly(2, 1, 1);
+        assertThat(page.getList("groups.author.results.count", Integer.class)).containsExactly(2, 1, 1);
     }
 
     @Test
@@ -207,13 +207,13 @@ class BibliographicSearchTest {
         awaitCount(tag, 1);
 
         JsonPath item = search(Map.of("affiliation", tag));
-        assertThat(item.getList("items[0].authors.name", String.class)).containsExactly("Hinton, Geoffrey E.", "Yee-Whye Teh");
-        assertThat(item.getList("items[0].authors.family", String.class)).containsExactly("Hinton", "Teh");
-        assertThat(item.getString("items[0].venue")).isEqualTo("Neural Computation");
-        assertThat(item.getString("items[0].url")).isEqualTo("https://example.org/paper");
-        assertThat(item.getInt("items[0].year")).isEqualTo(2006);
-        assertThat(item.getList("items[0].identifiers.pmcid", String.class)).containsExactly(pmcid);
-        assertThat(search(Map.of("affiliation", tag, "select", "authors")).getMap("items[0]").keySet())
+        assertThat(item.getList("results[0].authors.name", String.class)).containsExactly("Hinton, Geoffrey E.", "Yee-Whye Teh");
+        assertThat(item.getList("results[0].authors.family", String.class)).containsExactly("Hinton", "Teh");
+        assertThat(item.getString("results[0].venue")).isEqualTo("Neural Computation");
+        assertThat(item.getString("results[0].url")).isEqualTo("https://example.org/paper");
+        assertThat(item.getInt("results[0].year")).isEqualTo(2006);
+        assertThat(item.getList("results[0].identifiers.pmcid", String.class)).containsExactly(pmcid);
+        assertThat(search(Map.of("affiliation", tag, "select", "authors")).getMap("results[0]").keySet())
                 .containsExactlyInAnyOrder("workId", "authors");
 
         JsonPath detail = given().get("/works/{id}", id).then().statusCode(200).extract().jsonPath();
@@ -260,8 +260,8 @@ class BibliographicSearchTest {
                 parameters.put("cursor", cursor);
             }
             JsonPath page = search(parameters);
-            ids.addAll(page.getList("items.workId", String.class));
-            cursor = page.getString("nextCursor");
+            ids.addAll(page.getList("results.workId", String.class));
+            cursor = page.getString("meta.nextCursor");
             if (cursor == null) {
                 return ids;
             }

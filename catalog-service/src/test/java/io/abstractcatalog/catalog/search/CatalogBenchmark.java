@@ -453,7 +453,7 @@ public final class CatalogBenchmark {
             }
             SearchRequest request = scenario.request();
             WorkPage page = WorkSearch.search(connection.get(), request, RANK_WINDOW, FACET_WINDOW, null, starts);
-            return page.items().size() + (page.groups() == null ? 0 : page.groups().values().stream().mapToInt(List::size).sum());
+            return page.results().size() + (page.groups() == null ? 0 : page.groups().values().stream().mapToInt(g -> g.results().size()).sum());
         }
 
         @Override

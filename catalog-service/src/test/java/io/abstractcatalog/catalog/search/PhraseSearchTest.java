@@ -104,10 +104,10 @@ class PhraseSearchTest {
 
                 // The three newest matches, and the oldest one, whose title holds the words in a row: ranked
                 // first. Not the old one holding them in a row in its abstract only.
-                assertThat(page.items()).extracting(WorkSummary::workId).as("path %s", path)
+                assertThat(page.results()).extracting(WorkSummary::workId).as("path %s", path)
                         .containsExactlyInAnyOrder("w-title-" + tag, newer.get(2), newer.get(3), newer.get(4));
-                assertThat(page.items().get(0).workId()).isEqualTo("w-title-" + tag);
-                assertThat(page.items()).extracting(WorkSummary::rank)
+                assertThat(page.results().get(0).workId()).isEqualTo("w-title-" + tag);
+                assertThat(page.results()).extracting(WorkSummary::rank)
                         .isSortedAccordingTo((a, b) -> Float.compare(b, a));
                 assertThat(page.rankWindow()).as("matches were still left out").isEqualTo(3);
             }
@@ -167,7 +167,7 @@ class PhraseSearchTest {
             assertThat(second.nextCursor()).isNull();
             List<String> paged = new ArrayList<>();
             for (WorkPage page : List.of(first, second)) {
-                page.items().forEach(item -> paged.add(item.workId()));
+                page.results().forEach(item -> paged.add(item.workId()));
             }
             assertThat(paged).hasSize(4).containsExactlyElementsOf(all);
         });
@@ -223,7 +223,7 @@ class PhraseSearchTest {
         WorkPage page = WorkSearch.search(connection, request, SMALL_WINDOW, SMALL_WINDOW, null,
                 ProbeStarts.uncached());
         assertThat(page.nextCursor()).as("one page holds every result").isNull();
-        return page.items().stream().map(WorkSummary::workId).toList();
+        return page.results().stream().map(WorkSummary::workId).toList();
     }
 
     /** Runs the work in a transaction that is rolled back, so its works never reach other tests. */
@@ -246,7 +246,7 @@ class PhraseSearchTest {
             throws SQLException {
         WorkPage page = WorkSearch.search(connection, request, WINDOW, WINDOW, path, ProbeStarts.uncached());
         Set<String> ids = new HashSet<>();
-        page.items().stream().map(WorkSummary::workId).forEach(ids::add);
+        page.results().stream().map(WorkSummary::workId).forEach(ids::add);
         assertThat(page.nextCursor()).as("one page holds every match").isNull();
         return ids;
     }

@@ -64,7 +64,7 @@ class RankWindowTest {
                 work(ids.get(4)).abstractText("A single " + word + " mention in a text of many, many other words.")
                         .updatedAt(base.plusSeconds(4)).affiliations(tag).upserted());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().queryParam("affiliation", tag)
-                .when().get("/works").then().statusCode(200).extract().jsonPath().getList("items")).hasSize(5));
+                .when().get("/works").then().statusCode(200).extract().jsonPath().getList("results")).hasSize(5));
         return ids;
     }
 
@@ -77,15 +77,15 @@ class RankWindowTest {
         // come from the full-text index, all of them.
         WorkPage page = search(byRelevance(word, null, null), 10, 10);
 
-        assertThat(page.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(page.results()).extracting(WorkSummary::workId).containsExactlyInAnyOrderElementsOf(ids);
         // The oldest work has the word in its title: ranked over every match, it comes first.
-        assertThat(page.items().get(0).workId()).isEqualTo(ids.get(0));
-        assertThat(page.items()).extracting(WorkSummary::rank).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(page.results().get(0).workId()).isEqualTo(ids.get(0));
+        assertThat(page.results()).extracting(WorkSummary::rank).isSortedAccordingTo((a, b) -> Float.compare(b, a));
         assertThat(page.rankWindow()).isNull();
 
         JsonPath api = given().queryParam("q", word).when().get("/works").then().statusCode(200).extract().jsonPath();
-        assertThat(api.getList("items.workId", String.class)).containsExactlyElementsOf(
-                page.items().stream().map(WorkSummary::workId).toList());
+        assertThat(api.getList("results.workId", String.class)).containsExactlyElementsOf(
+                page.results().stream().map(WorkSummary::workId).toList());
         assertThat(api.getMap("$")).doesNotContainKey("rankWindow");
     }
 
@@ -102,9 +102,9 @@ class RankWindowTest {
         WorkPage indexed = search(byRelevance(word, null, null), 3, 5, WindowPath.INDEX);
 
         // The three newest matches, best rank first; the older, better-ranked title match is outside the window.
-        assertThat(probed.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(ids.get(2), ids.get(3),
+        assertThat(probed.results()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(ids.get(2), ids.get(3),
                 ids.get(4));
-        assertThat(probed.items()).extracting(WorkSummary::rank).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(probed.results()).extracting(WorkSummary::rank).isSortedAccordingTo((a, b) -> Float.compare(b, a));
         assertThat(probed.rankWindow()).isEqualTo(3);
         assertThat(probed.nextCursor()).isNull();
         assertThat(fellBack).isEqualTo(probed);
@@ -125,9 +125,9 @@ class RankWindowTest {
         List<String> newer = fiveMatches(word, uniqueTag());
         WorkPage after = search(request, 3, 5, WindowPath.PROBE, stale);
 
-        assertThat(before.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(older.get(2),
+        assertThat(before.results()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(older.get(2),
                 older.get(3), older.get(4));
-        assertThat(after.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(newer.get(2),
+        assertThat(after.results()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(newer.get(2),
                 newer.get(3), newer.get(4));
         assertThat(after).isEqualTo(search(request, 3, 5, WindowPath.PROBE))
                 .isEqualTo(search(request, 3, 5, WindowPath.INDEX));
@@ -137,7 +137,7 @@ class RankWindowTest {
     void cursorPagingOverAWindowEndsAfterItsLastWork() throws Exception {
         String word = uniqueWord();
         fiveMatches(word, uniqueTag());
-        List<String> window = search(byRelevance(word, null, null), 3, 5).items().stream()
+        List<String> window = search(byRelevance(word, null, null), 3, 5).results().stream()
                 .map(WorkSummary::workId).toList();
 
         WorkPage first = search(byRelevance(word, "2", null), 3, 5);
@@ -157,9 +157,9 @@ class RankWindowTest {
         WorkPage exact = search(byRelevance(word, null, null), 5, 5);
         WorkPage smaller = search(byRelevance(word, null, null), 4, 5);
 
-        assertThat(exact.items()).hasSize(5);
+        assertThat(exact.results()).hasSize(5);
         assertThat(exact.rankWindow()).isNull();
-        assertThat(smaller.items()).extracting(WorkSummary::workId).doesNotContain(ids.get(0)).hasSize(4);
+        assertThat(smaller.results()).extracting(WorkSummary::workId).doesNotContain(ids.get(0)).hasSize(4);
         assertThat(smaller.rankWindow()).isEqualTo(4);
     }
 
@@ -173,7 +173,7 @@ class RankWindowTest {
 
         WorkPage page = search(Requests.of(word, tag, null, null, null, null, null, null, null, null, null), 3, 5);
 
-        assertThat(page.items()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(ids.get(2), ids.get(3),
+        assertThat(page.results()).extracting(WorkSummary::workId).containsExactlyInAnyOrder(ids.get(2), ids.get(3),
                 ids.get(4));
         assertThat(page.rankWindow()).isEqualTo(3);
     }
@@ -186,7 +186,7 @@ class RankWindowTest {
         WorkPage page = search(Requests.of(word, null, null, null, null, null, "-updated", null, null, null, null),
                 2, 2);
 
-        assertThat(page.items()).extracting(WorkSummary::workId).containsExactly(ids.get(4), ids.get(3), ids.get(2),
+        assertThat(page.results()).extracting(WorkSummary::workId).containsExactly(ids.get(4), ids.get(3), ids.get(2),
                 ids.get(1), ids.get(0));
         assertThat(page.rankWindow()).isNull();
     }
@@ -206,10 +206,10 @@ class RankWindowTest {
         WorkPage fellBack = search(request, 3, 3, WindowPath.PROBE);
         WorkPage indexed = search(request, 3, 5, WindowPath.INDEX);
 
-        assertThat(all.groups().get("affiliation")).extracting(GroupCount::key, GroupCount::count)
+        assertThat(all.groups().get("affiliation").results()).extracting(GroupCount::key, GroupCount::count)
                 .containsExactly(tuple(tag, 5L));
         assertThat(all.groupsWindow()).isNull();
-        assertThat(probed.groups().get("affiliation")).extracting(GroupCount::key, GroupCount::count)
+        assertThat(probed.groups().get("affiliation").results()).extracting(GroupCount::key, GroupCount::count)
                 .containsExactly(tuple(tag, 3L));
         assertThat(probed.groupsWindow()).isEqualTo(3);
         assertThat(indexed.groups()).isEqualTo(probed.groups());
@@ -247,7 +247,7 @@ class RankWindowTest {
     private static List<String> concat(WorkPage... pages) {
         List<String> ids = new ArrayList<>();
         for (WorkPage page : pages) {
-            ids.addAll(page.items().stream().map(WorkSummary::workId).toList());
+            ids.addAll(page.results().stream().map(WorkSummary::workId).toList());
         }
         return ids;
     }

@@ -63,6 +63,10 @@ class SearchStatementsTest {
                 SearchPlanner.probeEstimate(phrase, GRAPH_KERNEL, RANK));
         statements.put("the planner's estimate of the works holding a plain query's pair keys",
                 SearchPlanner.titleHoldersEstimate(plain));
+        statements.put("meta.count: the planner's estimate of every match of a phrase",
+                MatchCount.estimate(phrase, GRAPH_KERNEL));
+        statements.put("meta.count: a few matches counted, at most one past the bound",
+                MatchCount.bounded(phrase, GRAPH_KERNEL));
         return statements;
     }
 

@@ -112,9 +112,9 @@ class WorkQueryApiTest {
         assertThat(ids(Map.of("affiliation", tag, "year", "2013-"))).containsExactly(y2021);
         assertThat(ids(Map.of("affiliation", tag, "year", "-2000"))).containsExactly(y1999);
         JsonPath page = search(Map.of("affiliation", tag, "group_by", "year"));
-        assertThat(page.getList("groups.year.key", String.class)).containsExactly("2021", "2012", "1999");
-        assertThat(page.getList("groups.year.count", Integer.class)).containsExactly(1, 1, 1);
-        assertThat(page.getInt("items.find { it.workId == '" + y2012 + "' }.year")).isEqualTo(2012);
+        assertThat(page.getList("groups.year.results.key", String.class)).containsExactly("2021", "2012", "1999");
+        assertThat(page.getList("groups.year.results.count", Integer.class)).containsExactly(1, 1, 1);
+        assertThat(page.getInt("results.find { it.workId == '" + y2012 + "' }.year")).isEqualTo(2012);
     }
 
     @Test
@@ -203,7 +203,7 @@ class WorkQueryApiTest {
 
         Map<String, String> query = Map.of("affiliation", tag, "sort", "title", "limit", "4");
         JsonPath first = search(query);
-        List<String> seen = new ArrayList<>(first.getList("items.workId", String.class));
+        List<String> seen = new ArrayList<>(first.getList("results.workId", String.class));
         // Meanwhile: a work of the first page is deleted (redirected), one of a later page gets a new version,
         // and a new work sorts before the cursor.
         String later = events.get(9).workId();
@@ -214,14 +214,14 @@ class WorkQueryApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<String> now = ids(Map.of("affiliation", tag, "limit", "100"));
             return now.contains(added) && !now.contains(events.get(0).workId())
-                    && search(Map.of("affiliation", tag, "q", "revised")).getList("items").size() == 1;
+                    && search(Map.of("affiliation", tag, "q", "revised")).getList("results").size() == 1;
         });
 
-        String cursor = first.getString("nextCursor");
+        String cursor = first.getString("meta.nextCursor");
         while (cursor != null) {
             JsonPath page = search(with(query, "cursor", cursor));
-            seen.addAll(page.getList("items.workId", String.class));
-            cursor = page.getString("nextCursor");
+            seen.addAll(page.getList("results.workId", String.class));
+            cursor = page.getString("meta.nextCursor");
         }
         List<String> expected = events.stream().map(WorkEvent::workId).toList();
         assertThat(seen).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
@@ -233,13 +233,13 @@ class WorkQueryApiTest {
         topic.publish(work(newId()).title("Selective fields").affiliations(tag).upserted());
         awaitCount(tag, 1);
 
-        Map<String, Object> item = search(Map.of("affiliation", tag, "select", "title, memberCount")).getMap("items[0]");
+        Map<String, Object> item = search(Map.of("affiliation", tag, "select", "title, memberCount")).getMap("results[0]");
         assertThat(item.keySet()).containsExactlyInAnyOrder("workId", "title", "memberCount");
-        Map<String, Object> full = search(Map.of("affiliation", tag)).getMap("items[0]");
+        Map<String, Object> full = search(Map.of("affiliation", tag)).getMap("results[0]");
         assertThat(full.keySet()).contains("abstractText", "affiliations", "identifiers", "updatedAt")
                 .doesNotContain("rank", "snippet");
         Map<String, Object> searched = search(Map.of("affiliation", tag, "q", "selective", "select", "snippet,rank"))
-                .getMap("items[0]");
+                .getMap("results[0]");
         assertThat(searched.keySet()).containsExactlyInAnyOrder("workId", "snippet", "rank");
     }
 
@@ -252,12 +252,12 @@ class WorkQueryApiTest {
         awaitCount(tag, 1);
 
         JsonPath page = search(Map.of("affiliation", tag, "q", "attention"));
-        String snippet = page.getString("items[0].snippet");
+        String snippet = page.getString("results[0].snippet");
         // PostgreSQL's parser drops HTML tags from headlines; whatever text remains is escaped.
         assertThat(snippet).contains("<mark>Attention</mark>").contains("x &lt; y &amp; y &gt; z").contains("&#39;all&#39;")
                 .doesNotContain("<script");
-        assertThat(page.getString("items[0].titleHighlight")).isEqualTo("<mark>Attention</mark> &lt;b&gt;is&lt;/b&gt; all");
-        assertThat(page.getString("items[0].abstractText")).contains("<script>"); // the data itself is as given
+        assertThat(page.getString("results[0].titleHighlight")).isEqualTo("<mark>Attention</mark> &lt;b&gt;is&lt;/b&gt; all");
+        assertThat(page.getString("results[0].abstractText")).contains("<script>"); // the data itself is as given
     }
 
     @Test
@@ -290,12 +290,12 @@ class WorkQueryApiTest {
         awaitCount(tag, 5);
 
         JsonPath page = search(Map.of("affiliation", tag, "limit", "1", "group_by", "affiliation,source,format"));
-        assertThat(page.getList("items")).hasSize(1);
-        assertThat(page.getList("groups.affiliation.key", String.class)).containsExactly(tag, second);
-        assertThat(page.getList("groups.affiliation.count", Integer.class)).containsExactly(5, 2);
-        assertThat(page.getList("groups.source.key", String.class)).containsExactly(file);
-        assertThat(page.getList("groups.source.count", Integer.class)).containsExactly(5);
-        assertThat(page.getList("groups.format.key", String.class)).containsExactly("csv");
+        assertThat(page.getList("results")).hasSize(1);
+        assertThat(page.getList("groups.affiliation.results.key", String.class)).containsExactly(tag, second);
+        assertThat(page.getList("groups.affiliation.results.count", Integer.class)).containsExactly(5, 2);
+        assertThat(page.getList("groups.source.results.key", String.class)).containsExactly(file);
+        assertThat(page.getList("groups.source.results.count", Integer.class)).containsExactly(5);
+        assertThat(page.getList("groups.format.results.key", String.class)).containsExactly("csv");
         assertThat(search(Map.of("affiliation", tag)).getMap("$")).doesNotContainKey("groups");
     }
 
@@ -306,15 +306,15 @@ class WorkQueryApiTest {
                 work(newId()).affiliations(tag.toUpperCase() + " LAB").upserted(),
                 work(newId()).affiliations(tag + " Other").upserted());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().queryParam("prefix", tag)
-                .get("/affiliations").then().statusCode(200).extract().jsonPath().getList("items")).hasSize(2));
+                .get("/affiliations").then().statusCode(200).extract().jsonPath().getList("results")).hasSize(2));
 
         JsonPath list = given().queryParam("prefix", tag.toLowerCase()).get("/affiliations").then().extract().jsonPath();
-        assertThat(list.getList("items.works", Integer.class)).containsExactly(2, 1);
-        assertThat(list.getString("items[1].name")).isEqualTo(tag + " Other");
+        assertThat(list.getList("results.works", Integer.class)).containsExactly(2, 1);
+        assertThat(list.getString("results[1].name")).isEqualTo(tag + " Other");
         assertThat(given().queryParam("prefix", "%").get("/affiliations").then().statusCode(200).extract()
-                .jsonPath().getList("items")).isEmpty();
+                .jsonPath().getList("results")).isEmpty();
         assertThat(given().queryParam("limit", "1").get("/affiliations").then().statusCode(200).extract()
-                .jsonPath().getList("items")).hasSize(1);
+                .jsonPath().getList("results")).hasSize(1);
         given().queryParam("limit", "0").get("/affiliations").then().statusCode(400)
                 .contentType("application/problem+json").body("parameter", equalTo("limit"));
         given().queryParam("prefix", "x".repeat(201)).get("/affiliations").then().statusCode(400)
@@ -327,7 +327,7 @@ class WorkQueryApiTest {
         topic.publish(work(newId()).title("one").affiliations(tag).upserted(),
                 work(newId()).title("two").affiliations(tag).upserted());
         awaitCount(tag, 2);
-        String cursor = search(Map.of("affiliation", tag, "limit", "1", "sort", "title")).getString("nextCursor");
+        String cursor = search(Map.of("affiliation", tag, "limit", "1", "sort", "title")).getString("meta.nextCursor");
         assertThat(cursor).isNotNull();
 
         for (Map<String, String> other : List.of(Map.of("affiliation", tag + "x", "sort", "title"),
@@ -341,7 +341,7 @@ class WorkQueryApiTest {
         // The same query with another limit, select or group_by is fine; so is the affiliation in another case.
         given().queryParams(Map.of("affiliation", tag.toUpperCase(), "sort", "title", "limit", "5", "select", "title",
                 "group_by", "source")).queryParam("cursor", cursor).get("/works").then().statusCode(200)
-                .body("items.size()", equalTo(1));
+                .body("results.size()", equalTo(1));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -364,7 +364,7 @@ class WorkQueryApiTest {
                 "<script>", "\\x00", "((((", "!!! & | :*")) {
             given().queryParam("q", hostile).get("/works").then().statusCode(200);
             given().queryParam("affiliation", hostile).queryParam("source", hostile).queryParam("doi", hostile)
-                    .get("/works").then().statusCode(200).body("items.size()", equalTo(0));
+                    .get("/works").then().statusCode(200).body("results.size()", equalTo(0));
         }
         given().queryParam("q", "x".repeat(10_000)).get("/works").then().statusCode(400)
                 .body("parameter", equalTo("q")).body("detail", containsString("10000 characters"));
@@ -404,8 +404,8 @@ class WorkQueryApiTest {
                 request.queryParam("cursor", cursor);
             }
             JsonPath page = request.get("/works").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("items.workId", String.class));
-            cursor = page.getString("nextCursor");
+            ids.addAll(page.getList("results.workId", String.class));
+            cursor = page.getString("meta.nextCursor");
             assertThat(cursor == null || cursors.add(cursor)).as("a cursor repeats").isTrue();
         } while (cursor != null);
         return ids;

@@ -51,14 +51,14 @@ class WorkSearchTest {
 
         JsonPath page = search(Map.of("q", "sum-product networks", "affiliation", tag));
 
-        assertThat(page.getList("items.workId", String.class)).containsExactly(titled, mentioned);
-        List<Float> ranks = page.getList("items.rank", Float.class);
+        assertThat(page.getList("results.workId", String.class)).containsExactly(titled, mentioned);
+        List<Float> ranks = page.getList("results.rank", Float.class);
         assertThat(ranks.get(0)).isGreaterThan(ranks.get(1)).isLessThan(1f);
         assertThat(ranks.get(1)).isPositive();
         // English stemming and web-search syntax: singular finds plural, "-word" excludes.
-        assertThat(search(Map.of("q", "network -vision", "affiliation", tag)).getList("items.workId", String.class))
+        assertThat(search(Map.of("q", "network -vision", "affiliation", tag)).getList("results.workId", String.class))
                 .containsExactly(titled);
-        assertThat(search(Map.of("q", "\"edge of chaos\"", "affiliation", tag)).getList("items.workId", String.class))
+        assertThat(search(Map.of("q", "\"edge of chaos\"", "affiliation", tag)).getList("results.workId", String.class))
                 .containsExactly(unrelated);
     }
 
@@ -72,17 +72,17 @@ class WorkSearchTest {
         awaitCount(Map.of("affiliation", tag), 1);
 
         JsonPath listed = search(Map.of("affiliation", tag));
-        assertThat(listed.getMap("items[0]")).containsKeys("workId", "title", "abstractText", "affiliations",
+        assertThat(listed.getMap("results[0]")).containsKeys("workId", "title", "abstractText", "affiliations",
                 "identifiers", "memberCount", "firstSeen", "updatedAt").doesNotContainKey("rank");
-        assertThat(listed.getString("items[0].abstractText")).isEqualTo("We scale $\\mu$P to $\\tilde{O}(\\sqrt{N})$.");
-        assertThat(listed.getList("items[0].affiliations")).containsExactly(tag, "Second University");
-        assertThat(listed.getList("items[0].identifiers.doi")).containsExactly("10.1/x");
-        assertThat(listed.getList("items[0].identifiers.arxiv")).containsExactly("2502.16982");
-        assertThat(listed.getString("items[0].updatedAt")).isEqualTo("2026-02-01T12:30:00.123456Z");
-        assertThat(listed.getString("items[0].firstSeen")).isEqualTo("2026-01-05T10:00:00Z");
-        assertThat(listed.getMap("$")).containsEntry("nextCursor", null);
+        assertThat(listed.getString("results[0].abstractText")).isEqualTo("We scale $\\mu$P to $\\tilde{O}(\\sqrt{N})$.");
+        assertThat(listed.getList("results[0].affiliations")).containsExactly(tag, "Second University");
+        assertThat(listed.getList("results[0].identifiers.doi")).containsExactly("10.1/x");
+        assertThat(listed.getList("results[0].identifiers.arxiv")).containsExactly("2502.16982");
+        assertThat(listed.getString("results[0].updatedAt")).isEqualTo("2026-02-01T12:30:00.123456Z");
+        assertThat(listed.getString("results[0].firstSeen")).isEqualTo("2026-01-05T10:00:00Z");
+        assertThat(listed.getMap("meta")).containsEntry("nextCursor", null);
 
-        assertThat(search(Map.of("q", "muon", "affiliation", tag)).getMap("items[0]")).containsKey("rank");
+        assertThat(search(Map.of("q", "muon", "affiliation", tag)).getMap("results[0]")).containsKey("rank");
     }
 
     @Test
@@ -94,9 +94,9 @@ class WorkSearchTest {
                 work(other).affiliations("Tokyo Institute " + tag).upserted());
         awaitCount(Map.of("affiliation", "tokyo institute " + tag), 1);
 
-        assertThat(search(Map.of("affiliation", "UNIVERSITY OF TOKYO " + tag.toUpperCase())).getList("items.workId", String.class))
+        assertThat(search(Map.of("affiliation", "UNIVERSITY OF TOKYO " + tag.toUpperCase())).getList("results.workId", String.class))
                 .containsExactly(tokyo);
-        assertThat(search(Map.of("affiliation", "Tokyo")).getList("items.workId", String.class))
+        assertThat(search(Map.of("affiliation", "Tokyo")).getList("results.workId", String.class))
                 .doesNotContain(tokyo, other);
     }
 
@@ -112,7 +112,7 @@ class WorkSearchTest {
         topic.publish(events.toArray(WorkEvent[]::new));
         awaitCount(Map.of("affiliation", tag), 23);
 
-        List<String> all = search(Map.of("affiliation", tag, "limit", "100")).getList("items.workId", String.class);
+        List<String> all = search(Map.of("affiliation", tag, "limit", "100")).getList("results.workId", String.class);
         assertThat(walk(Map.of("affiliation", tag), 5)).containsExactlyElementsOf(all).doesNotHaveDuplicates().hasSize(23);
         assertThat(all).containsExactlyInAnyOrderElementsOf(events.stream().map(WorkEvent::workId).toList());
     }
@@ -133,7 +133,7 @@ class WorkSearchTest {
         awaitCount(Map.of("affiliation", tag), 17);
 
         List<String> walked = walk(Map.of("q", "bayesian", "affiliation", tag), 4);
-        List<String> all = search(Map.of("q", "bayesian", "affiliation", tag, "limit", "100")).getList("items.workId", String.class);
+        List<String> all = search(Map.of("q", "bayesian", "affiliation", tag, "limit", "100")).getList("results.workId", String.class);
 
         assertThat(all).hasSize(12); // i % 3 == 0 or 1
         assertThat(walked).containsExactlyElementsOf(all).doesNotHaveDuplicates();
@@ -150,10 +150,10 @@ class WorkSearchTest {
                 request.queryParam("cursor", cursor);
             }
             JsonPath page = request.when().get("/works").then().statusCode(200).extract().jsonPath();
-            List<String> items = page.getList("items.workId", String.class);
+            List<String> items = page.getList("results.workId", String.class);
             assertThat(items.size()).isLessThanOrEqualTo(limit);
             ids.addAll(items);
-            cursor = page.getString("nextCursor");
+            cursor = page.getString("meta.nextCursor");
             assertThat(++pages).as("pages walked").isLessThan(50);
         } while (cursor != null);
         return ids;
@@ -165,6 +165,6 @@ class WorkSearchTest {
 
     private static void awaitCount(Map<String, String> parameters, int expected) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                search(Map.of("affiliation", parameters.get("affiliation"), "limit", "100")).getList("items")).hasSize(expected));
+                search(Map.of("affiliation", parameters.get("affiliation"), "limit", "100")).getList("results")).hasSize(expected));
     }
 }

@@ -49,17 +49,17 @@ class WorksWithoutAbstractTest {
         awaitCount(tag, 2);
 
         JsonPath listed = search(Map.of("affiliation", tag, "sort", "title"));
-        assertThat(listed.getList("items.workId", String.class)).containsExactly(with, without);
-        assertThat(listed.getBoolean("items[1].hasAbstract")).isFalse();
-        assertThat(listed.getMap("items[1]")).doesNotContainKey("abstractText");
-        assertThat(listed.getBoolean("items[0].hasAbstract")).isTrue();
-        assertThat(listed.getString("items[0].abstractText")).isEqualTo("Networks of " + word + " learn.");
+        assertThat(listed.getList("results.workId", String.class)).containsExactly(with, without);
+        assertThat(listed.getBoolean("results[1].hasAbstract")).isFalse();
+        assertThat(listed.getMap("results[1]")).doesNotContainKey("abstractText");
+        assertThat(listed.getBoolean("results[0].hasAbstract")).isTrue();
+        assertThat(listed.getString("results[0].abstractText")).isEqualTo("Networks of " + word + " learn.");
 
         // the title alone is searchable: the empty abstract does not null the search vector
         JsonPath found = search(Map.of("q", word, "affiliation", tag));
-        assertThat(found.getList("items.workId", String.class)).containsExactlyInAnyOrder(with, without);
-        int index = found.getList("items.workId", String.class).indexOf(without);
-        Map<String, Object> item = found.getMap("items[" + index + "]");
+        assertThat(found.getList("results.workId", String.class)).containsExactlyInAnyOrder(with, without);
+        int index = found.getList("results.workId", String.class).indexOf(without);
+        Map<String, Object> item = found.getMap("results[" + index + "]");
         assertThat(item).doesNotContainKeys("abstractText", "snippet").containsEntry("hasAbstract", false);
         assertThat((String) item.get("titleHighlight")).contains("<mark>" + word + "</mark>");
         assertThat(ids(Map.of("q", "\"nonabstracted " + word + "\"", "affiliation", tag))).containsExactly(without);
@@ -85,17 +85,17 @@ class WorksWithoutAbstractTest {
         assertThat(ids(Map.of("affiliation", tag, "has_abstract", "FALSE", "has_duplicates", "false")))
                 .containsExactly(without);
         assertThat(ids(Map.of("affiliation", tag, "has_abstract", "false", "sort", "-updated"))).containsExactly(without);
-        assertThat(search(Map.of("affiliation", tag, "has_abstract", "false", "select", "title")).getMap("items[0]"))
+        assertThat(search(Map.of("affiliation", tag, "has_abstract", "false", "select", "title")).getMap("results[0]"))
                 .containsOnlyKeys("workId", "title");
-        assertThat(search(Map.of("affiliation", tag, "has_abstract", "false", "select", "hasAbstract")).getMap("items[0]"))
+        assertThat(search(Map.of("affiliation", tag, "has_abstract", "false", "select", "hasAbstract")).getMap("results[0]"))
                 .containsOnlyKeys("workId", "hasAbstract").containsEntry("hasAbstract", false);
 
         given().queryParam("has_abstract", "sometimes").get("/works").then().statusCode(400)
                 .body("parameter", equalTo("has_abstract"))
                 .body("detail", containsString("Use true (only works with an abstract) or false"));
         // a cursor is bound to the filter it came with
-        String cursor = search(Map.of("affiliation", tag, "has_abstract", "false", "limit", "1")).getString("nextCursor");
-        String other = search(Map.of("affiliation", tag, "limit", "1")).getString("nextCursor");
+        String cursor = search(Map.of("affiliation", tag, "has_abstract", "false", "limit", "1")).getString("meta.nextCursor");
+        String other = search(Map.of("affiliation", tag, "limit", "1")).getString("meta.nextCursor");
         given().queryParams(Map.of("affiliation", tag, "has_abstract", "true", "limit", "1", "cursor", other))
                 .get("/works").then().statusCode(400).body("parameter", equalTo("cursor"));
         assertThat(cursor).isNull(); // one work without abstract: no next page

@@ -20,12 +20,12 @@ public final class WorksApi {
     }
 
     public static List<String> ids(Map<String, String> parameters) {
-        return search(parameters).getList("items.workId", String.class);
+        return search(parameters).getList("results.workId", String.class);
     }
 
     /** Waits until exactly {@code expected} works carry the affiliation {@code tag} (each test's own works). */
     public static void awaitCount(String tag, int expected) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                search(Map.of("affiliation", tag, "limit", "100")).getList("items")).hasSize(expected));
+                search(Map.of("affiliation", tag, "limit", "100")).getList("results")).hasSize(expected));
     }
 }

@@ -124,7 +124,7 @@ class SearchPageBrowserTest {
         events.add(work(newId()).title("Unrelated").abstractText("Nothing to see.").affiliations(lab).upserted());
         topic.publish(events.toArray(WorkEvent[]::new));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", word).queryParam("limit", 100)
-                .get("/works").then().extract().jsonPath().getList("items").size() == 23);
+                .get("/works").then().extract().jsonPath().getList("results").size() == 23);
 
         // 1. Search from the box (typed and submitted with the keyboard).
         browser.get(root.toString());
@@ -191,7 +191,7 @@ class SearchPageBrowserTest {
                         .venue(journal).upserted(),
                 work(newId()).title("Undated " + word).upserted());
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", word).get("/works").then()
-                .extract().jsonPath().getList("items").size() == 4);
+                .extract().jsonPath().getList("results").size() == 4);
 
         // 1. Each result: three authors then "et al.", year and venue; nothing at all when a work has none.
         browser.get(root + "?q=" + word);

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 
 import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.contract.http.ListMeta;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import io.abstractcatalog.catalog.testing.WorkFixture;
 import io.abstractcatalog.catalog.testing.WorksTopic;
 
@@ -153,10 +156,30 @@ class SearchPageHtmlTest {
         assertThat(page("/?q=" + uniqueWord())).doesNotContain("class=\"downloads\"");
     }
 
+    @Test
+    void theHeadingSaysHowManyWorksMatchAndTheFooterLinksSwaggerUi() {
+        String word = uniqueWord();
+        publishAndWait(word, work(newId()).title("Counted " + word), work(newId()).title("Also counted " + word),
+                work(newId()).title("Third " + word));
+
+        String html = page("/?q=" + word);
+
+        assertThat(html).contains("aria-live=\"polite\">3 results</h1>");
+        assertThat(html).contains("<a id=\"swagger-ui\" href=\"/q/swagger-ui\">Swagger UI</a>");
+        given().redirects().follow(true).get("/q/swagger-ui").then().statusCode(200).contentType("text/html");
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({"0, EXACT, 0 results", "1, EXACT, 1 result", "302, EXACT, 302 results",
+            "48213, ESTIMATE, 'About 48,213 results'", "1, ESTIMATE, About 1 result"})
+    void theCountReadsAsExactOrAbout(long count, ListMeta.CountKind kind, String text) {
+        assertThat(SearchPage.found(new ListMeta(count, kind, 20, null))).isEqualTo(text);
+    }
+
     private void publishAndWait(String word, WorkFixture... works) {
         topic.publish(Arrays.stream(works).map(WorkFixture::upserted).toArray(WorkEvent[]::new));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", word).get("/works").then()
-                .extract().jsonPath().getList("items").size() == works.length);
+                .extract().jsonPath().getList("results").size() == works.length);
     }
 
     private static String page(String path) {

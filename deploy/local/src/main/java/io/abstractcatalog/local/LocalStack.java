@@ -11,8 +11,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess ingest;
     private ServiceProcess dedup;
     private ServiceProcess catalog;
+    /** The key ingest-service requires for uploads and retries: the prod profile refuses them without one. */
+    private final String apiKey = newApiKey();
 
     /**
      * How the infrastructure runs: Kafka in-process; Kafka and PostgreSQL as child processes that can be stopped and
@@ -131,13 +135,19 @@ public final class LocalStack implements AutoCloseable {
         dedup = service("dedup", settings.dedupPort(), merge(kafkaConfig, Map.of(
                 "kafka-streams.state.dir", settings.dataDir().resolve("dedup-state").toString())));
         ingest = service("ingest", settings.ingestPort(), merge(kafkaConfig, Map.of(
-                "ingest.bucket.path", settings.bucket().toString())));
+                "ingest.bucket.path", settings.bucket().toString(),
+                "ingest.api-key", apiKey)));
         // Consumers first, so the first files dropped flow straight through.
         for (ServiceProcess service : List.of(catalog, dedup, ingest)) {
             service.start(READY_WITHIN);
             started.add(service);
         }
         out.printf("stack   | ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
+    }
+
+    /** The API key of this run's uploads and retries ({@code X-Api-Key}), new at every start. */
+    public String apiKey() {
+        return apiKey;
     }
 
     public ServiceProcess ingest() {
@@ -215,6 +225,13 @@ public final class LocalStack implements AutoCloseable {
                 Files.delete(path);
             }
         }
+    }
+
+    /** 128 random bits, URL-safe: fit for a header and a shell command line without quoting trouble. */
+    private static String newApiKey() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

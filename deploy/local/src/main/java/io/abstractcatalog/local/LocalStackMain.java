@@ -33,16 +33,22 @@ public final class LocalStackMain {
             stopped.countDown();
         }, "local-stack-shutdown"));
 
-        System.out.println();
-        System.out.println("  Abstract Catalog is running.");
-        System.out.println("  Drop files into   " + settings.bucket());
-        System.out.println("  Catalog           " + stack.catalog().url() + "/works   (stats: /stats, API: /q/openapi)");
-        System.out.println("  Ingest ledger     " + stack.ingest().url() + "/files");
-        System.out.println("  Dedup health      " + stack.dedup().url() + "/q/health");
-        System.out.println("  Kafka             " + stack.kafkaBootstrapServers());
-        System.out.println("  Ctrl-C stops everything.");
-        System.out.println();
+        System.out.print(banner(settings, stack));
         stopped.await();
+    }
+
+    /** What the run prints once everything is ready: where each part answers, and how to upload with the key. */
+    static String banner(StackSettings settings, LocalStack stack) {
+        return String.join(System.lineSeparator(), "",
+                "  Abstract Catalog is running.",
+                "  Drop files into   " + settings.bucket(),
+                "  Catalog           " + stack.catalog().url() + "/works   (stats: /stats, API: /q/swagger-ui)",
+                "  Ingest ledger     " + stack.ingest().url() + "/files",
+                "  Upload            curl -X PUT -H 'X-Api-Key: " + stack.apiKey() + "' --data-binary @FILE "
+                        + stack.ingest().url() + "/files/NAME",
+                "  Dedup health      " + stack.dedup().url() + "/q/health",
+                "  Kafka             " + stack.kafkaBootstrapServers(),
+                "  Ctrl-C stops everything.", "", "");
     }
 
     private static String option(String[] args, String name, String fallback) {

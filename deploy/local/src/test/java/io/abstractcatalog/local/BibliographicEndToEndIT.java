@@ -52,7 +52,7 @@ class BibliographicEndToEndIT {
         CatalogClient ledger = new CatalogClient(stack.ingest().url());
         int[] records = new int[1];
         await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode entries = ledger.get("/files");
+            JsonNode entries = ledger.get("/files").get("results");
             assertThat(entries).hasSize(files.size());
             assertThat(entries).allMatch(entry -> entry.get("status").asText().equals("DONE"));
             records[0] = StreamSupport.stream(entries.spliterator(), false).mapToInt(e -> e.get("records").asInt()).sum();
@@ -171,9 +171,9 @@ class BibliographicEndToEndIT {
         assertThat(newestFirst.subList(0, years.size())).allMatch(w -> w.has("year"));
 
         JsonNode facets = catalog.get("/works?group_by=year,venue&limit=1").get("groups");
-        assertThat(StreamSupport.stream(facets.get("year").spliterator(), false).map(g -> g.get("key").asText()))
+        assertThat(StreamSupport.stream(facets.get("year").get("results").spliterator(), false).map(g -> g.get("key").asText()))
                 .contains("2017", "2007", "2002");
-        assertThat(StreamSupport.stream(facets.get("venue").spliterator(), false).map(g -> g.get("key").asText()))
+        assertThat(StreamSupport.stream(facets.get("venue").get("results").spliterator(), false).map(g -> g.get("key").asText()))
                 .contains("Gut");
     }
 

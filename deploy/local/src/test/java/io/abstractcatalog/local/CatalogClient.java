@@ -55,8 +55,8 @@ final class CatalogClient {
         do {
             JsonNode page = get("/works?limit=100" + (query.isEmpty() ? "" : "&" + query)
                     + (cursor == null ? "" : "&cursor=" + encode(cursor)));
-            page.get("items").forEach(works::add);
-            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+            page.get("results").forEach(works::add);
+            cursor = page.path("meta").path("nextCursor").isTextual() ? page.get("meta").get("nextCursor").asText() : null;
         } while (cursor != null);
         return works;
     }

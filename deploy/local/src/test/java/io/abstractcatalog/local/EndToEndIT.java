@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.abstractcatalog.contract.EventJson;
 import io.abstractcatalog.embedded.TestDirectories;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -82,7 +90,7 @@ class EndToEndIT {
         assertThat(shared).hasSize(5);
         for (JsonNode work : shared) {
             assertThat(texts(work.get("affiliations"))).containsExactly(TOKYO);
-            JsonNode sources = catalog.get("/works/" + work.get("workId").asText() + "/sources");
+            JsonNode sources = catalog.get("/works/" + work.get("workId").asText() + "/sources").get("results");
             assertThat(sources).hasSize(2);
             assertThat(Set.of(sources.get(0).get("key").asText().substring(0, 3), sources.get(1).get("key").asText().substring(0, 3)))
                     .containsExactlyInAnyOrder("000", "001");
@@ -92,7 +100,7 @@ class EndToEndIT {
     @Test
     @Order(3)
     void fullTextSearchFindsTheSumProductNetworksPaper() {
-        JsonNode first = catalog.get("/works?q=" + CatalogClient.encode("sum-product networks")).get("items").get(0);
+        JsonNode first = catalog.get("/works?q=" + CatalogClient.encode("sum-product networks")).get("results").get(0);
 
         assertThat(first.get("abstractText").asText()).startsWith("Sum-product networks (SPNs) are probabilistic models");
         assertThat(texts(first.get("affiliations"))).containsExactly(TOKYO);
@@ -158,6 +166,46 @@ class EndToEndIT {
         List<String> ids = RawTopicReader.committedRecordIds(stack.kafkaBootstrapServers());
         assertThat(ids).hasSize(records);
         assertThat(new HashSet<>(ids)).hasSize(records);
+    }
+
+    @Test
+    @Order(7)
+    void theUploadCommandTheRunPrintsStoresAFileThatIsIngested() throws Exception {
+        String banner = LocalStackMain.banner(stack.settings(), stack);
+        Matcher upload = Pattern.compile("curl -X PUT -H 'X-Api-Key: ([^']+)' --data-binary @FILE (\\S+)/files/NAME")
+                .matcher(banner);
+        assertThat(upload.find()).as("the banner shows the upload command:%n%s", banner).isTrue();
+        String key = upload.group(1);
+        String files = upload.group(2) + "/files/";
+        byte[] content = """
+                Upload Institute
+                Abstract:An abstract uploaded over HTTP with the key the local run printed.
+                """.getBytes(StandardCharsets.UTF_8);
+
+        // What that curl command sends: PUT, the key, the file's bytes as they are, curl's default content type.
+        HttpResponse<String> stored = put(files + "960_uploaded.txt", key, content);
+        HttpResponse<String> keyless = put(files + "961_keyless.txt", null, content);
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(EventJson.MAPPER.readTree(stored.body()).get("key").asText()).isEqualTo("960_uploaded.txt");
+        assertThat(keyless.statusCode()).isEqualTo(401);
+        assertThat(keyless.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(EventJson.MAPPER.readTree(keyless.body()).get("type").asText())
+                .isEqualTo("urn:abstract-catalog:problem:unauthorized");
+        awaitStats(309 + 20_000 + 1, 304 + 20_000 + 1);
+        assertThat(new CatalogClient(stack.ingest().url()).get("/files/960_uploaded.txt").get("status").asText())
+                .isEqualTo("DONE");
+        assertThat(bucket.resolve("961_keyless.txt")).doesNotExist();
+    }
+
+    private static HttpResponse<String> put(String url, String apiKey, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void awaitStats(int records, int works) {

@@ -1,5 +1,7 @@
 package io.abstractcatalog.ingest.api;
 
+import io.abstractcatalog.contract.http.ProblemException;
+import io.abstractcatalog.contract.http.ProblemType;
 import io.abstractcatalog.ingest.IngestConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,16 +36,16 @@ public class ApiKeyGuard {
     public void check(String presented, String action) {
         if (apiKey.isEmpty()) {
             if (required) {
-                throw new ProblemException(403, "Forbidden", action + " is disabled: no API key is configured, and this "
+                throw new ProblemException(ProblemType.FORBIDDEN, action + " is disabled: no API key is configured, and this "
                         + "profile requires one (set ingest.api-key, then send it in the " + HEADER + " header)");
             }
             return;
         }
         if (presented == null || presented.isEmpty()) {
-            throw new ProblemException(401, "Unauthorized", action + " needs an API key in the " + HEADER + " header");
+            throw new ProblemException(ProblemType.UNAUTHORIZED, action + " needs an API key in the " + HEADER + " header");
         }
         if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(403, "Forbidden", "the API key in the " + HEADER + " header is not the right one");
+            throw new ProblemException(ProblemType.FORBIDDEN, "the API key in the " + HEADER + " header is not the right one");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.abstractcatalog.ingest.api;
 
+import io.abstractcatalog.contract.http.ProblemException;
+import io.abstractcatalog.contract.http.ProblemType;
 import io.abstractcatalog.ingest.scan.BucketScanner;
 import java.nio.charset.StandardCharsets;
 
@@ -21,39 +23,39 @@ public final class FileNames {
     /** Returns the name when it is acceptable as a key, else throws a 400 problem saying what is wrong. */
     public static String validate(String name) {
         if (name == null || name.isEmpty()) {
-            throw ProblemException.badRequest("the file name is empty");
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the file name is empty");
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw ProblemException.badRequest("the file name is longer than " + MAX_NAME_BYTES + " bytes");
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the file name is longer than " + MAX_NAME_BYTES + " bytes");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (isControlOrInvisible(c)) {
-                throw ProblemException.badRequest(String.format("the file name contains the control character U+%04X at position %d", (int) c, i));
+                throw new ProblemException(ProblemType.BAD_REQUEST, String.format("the file name contains the control character U+%04X at position %d", (int) c, i));
             }
             if (c == '\\') {
-                throw ProblemException.badRequest("the file name contains a backslash; use '/' between folders");
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the file name contains a backslash; use '/' between folders");
             }
         }
         if (name.startsWith("/")) {
-            throw ProblemException.badRequest("the file name is an absolute path; give a path relative to the bucket");
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the file name is an absolute path; give a path relative to the bucket");
         }
         for (String segment : name.split("/", -1)) {
             if (segment.equals(".") || segment.equals("..")) {
-                throw ProblemException.badRequest("the file name contains a '" + segment + "' segment (path traversal)");
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the file name contains a '" + segment + "' segment (path traversal)");
             }
             if (segment.isEmpty()) {
-                throw ProblemException.badRequest("the file name has an empty path segment ('//' or a trailing '/')");
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the file name has an empty path segment ('//' or a trailing '/')");
             }
             if (segment.startsWith(".")) {
-                throw ProblemException.badRequest("the file name has a hidden segment '" + segment + "' (starting with '.'), which is never ingested");
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the file name has a hidden segment '" + segment + "' (starting with '.'), which is never ingested");
             }
             if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-                throw ProblemException.badRequest("a segment of the file name is longer than " + MAX_SEGMENT_BYTES + " bytes");
+                throw new ProblemException(ProblemType.BAD_REQUEST, "a segment of the file name is longer than " + MAX_SEGMENT_BYTES + " bytes");
             }
         }
         if (BucketScanner.isIgnored(name)) {
-            throw ProblemException.badRequest("names ending in .part or .tmp are temporary names that are never ingested");
+            throw new ProblemException(ProblemType.BAD_REQUEST, "names ending in .part or .tmp are temporary names that are never ingested");
         }
         return name;
     }

@@ -2,6 +2,12 @@ package io.abstractcatalog.ingest.api;
 
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
+import io.abstractcatalog.contract.http.ListMeta;
+import io.abstractcatalog.contract.http.Listing;
+import io.abstractcatalog.contract.http.Problem;
+import io.abstractcatalog.contract.http.ProblemException;
+import io.abstractcatalog.contract.http.ProblemMappers;
+import io.abstractcatalog.contract.http.ProblemType;
 import io.abstractcatalog.ingest.IngestConfig;
 import io.abstractcatalog.ingest.bucket.Bucket;
 import io.abstractcatalog.ingest.bucket.HashingInputStream;
@@ -18,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,10 +85,21 @@ public class FileResource {
     public record RetryAccepted(String bucket, String key, String contentHash, String detail) {
     }
 
+    /** The OpenAPI shape of the ledger: the list envelope, every file on one page. */
+    @Schema(name = "FileList", description = "The ledger's files (the list envelope; all on one page).")
+    public record FileList(ListMeta meta, List<FileLedgerEntry> results) {
+    }
+
     @GET
-    @Operation(summary = "Every file of the bucket the ledger knows, in key order, with status and counts")
-    public List<FileLedgerEntry> list() {
-        return ledger.entries(bucket.name());
+    @Operation(summary = "Every file of the bucket the ledger knows, in key order, with status and counts",
+            description = "The list envelope: meta (count, countKind, perPage, nextCursor) and results; every file on "
+                    + "one page.")
+    @APIResponse(responseCode = "200", description = "The files",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileList.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given; this list takes none",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Listing<FileLedgerEntry> list() {
+        return Listing.whole(ledger.entries(bucket.name()));
     }
 
     @GET
@@ -141,7 +160,7 @@ public class FileResource {
                 }
             }
             if (hashing.count() == 0) {
-                throw ProblemException.badRequest("the upload is empty; an empty file would only fail");
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the upload is empty; an empty file would only fail");
             }
             bucket.put(key, staged);
             metrics.uploaded(hashing.count());
@@ -178,11 +197,11 @@ public class FileResource {
         guard.check(apiKey, "retrying a file");
         FileLedgerEntry entry = ledger.find(bucket.name(), key).orElseThrow(() -> new UnknownFileException(bucket.name(), key));
         if (entry.status() != FileStatus.FAILED) {
-            throw ProblemException.conflict("'" + key + "' is " + entry.status() + ", not FAILED: only a FAILED file can be "
+            throw new ProblemException(ProblemType.CONFLICT, "'" + key + "' is " + entry.status() + ", not FAILED: only a FAILED file can be "
                     + "retried (a file is ingested again whenever its bytes change)");
         }
         if (bucket.stat(key).isEmpty()) {
-            throw ProblemException.conflict("'" + key + "' is no longer in bucket '" + bucket.name() + "'");
+            throw new ProblemException(ProblemType.CONFLICT, "'" + key + "' is no longer in bucket '" + bucket.name() + "'");
         }
         retries.request(entry);
         metrics.retryRequested();
@@ -194,7 +213,7 @@ public class FileResource {
     }
 
     private ProblemException tooLarge() {
-        return ProblemException.tooLarge("the upload is larger than the limit of " + maxUploadSize
+        return new ProblemException(ProblemType.CONTENT_TOO_LARGE, "the upload is larger than the limit of " + maxUploadSize
                 + " bytes (ingest.upload.max-size, by default ingest.max-file-size)");
     }
 
@@ -203,25 +222,9 @@ public class FileResource {
     }
 
     @ServerExceptionMapper
-    RestResponse<Problem> unknownFile(UnknownFileException e) {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_FOUND, Problem.notFound(e.getMessage()))
-                .type(Problem.MEDIA_TYPE)
-                .build();
-    }
-
-    @ServerExceptionMapper
-    RestResponse<Problem> refused(ProblemException e) {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(e.status()), e.problem())
-                .type(Problem.MEDIA_TYPE)
-                .build();
-    }
-
-    @ServerExceptionMapper
-    RestResponse<Problem> bucketUnavailable(IOException e) {
+    Response bucketUnavailable(IOException e, UriInfo uri) {
         LOG.warnf("bucket %s: %s", bucket.location(), e.getMessage());
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE,
-                        Problem.of(503, "Service Unavailable", "the bucket cannot be used right now: " + e.getMessage()))
-                .type(Problem.MEDIA_TYPE)
-                .build();
+        return ProblemMappers.answer(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                "the bucket cannot be used right now: " + e.getMessage(), "/" + uri.getPath().replaceFirst("^/", "")));
     }
 }

@@ -3,6 +3,7 @@ package io.abstractcatalog.ingest.api;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.abstractcatalog.contract.http.ProblemException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -35,7 +35,7 @@ public final class CatalogApi {
 
     /** Works with a record from the file {@code key} (first page of at most 100: probe files are smaller). */
     public int worksFromFile(String key) {
-        return get("/works?limit=100&source=" + URLEncoder.encode(key, StandardCharsets.UTF_8)).path("items").size();
+        return get("/works?limit=100&source=" + URLEncoder.encode(key, StandardCharsets.UTF_8)).path("results").size();
     }
 
     private JsonNode get(String pathAndQuery) {

@@ -33,7 +33,7 @@ final class IngestLedger {
             int failed = 0;
             long records = 0;
             long rejections = 0;
-            for (JsonNode entry : JSON.readTree(response.body())) {
+            for (JsonNode entry : JSON.readTree(response.body()).path("results")) {
                 String status = entry.path("status").asText();
                 done += status.equals("DONE") ? 1 : 0;
                 failed += status.equals("FAILED") ? 1 : 0;
