@@ -101,7 +101,7 @@ class ExportRoundTripIT {
         CatalogClient catalog = new CatalogClient(stack.catalog().url());
         JsonNode[] entries = new JsonNode[1];
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            entries[0] = ledger.get("/files");
+            entries[0] = ledger.get("/files").get("results");
             assertThat(entries[0]).hasSize(fileCount);
             assertThat(entries[0]).allMatch(e -> e.get("status").asText().equals("DONE"));
         });

@@ -40,7 +40,8 @@ final class SyntheticCorpus {
         }
     }
 
-    private record Paper(String title, String abstractText) {
+    /** A paper as its records give it: a copy is the same paper, so it keeps the paper's authors. */
+    private record Paper(String title, String abstractText, List<String> authors) {
     }
 
     private enum Format { AFFILIATION_PAGE, JSON_LINES, CSV }
@@ -138,10 +139,12 @@ final class SyntheticCorpus {
                         // a copy of a paper from an earlier file; every other one with two words changed
                         int original = random.nextInt(earlierPapers);
                         Paper source = papers.get(original);
-                        paper = ordinal % 2 == 0 ? source : new Paper(source.title(), nearCopy(source.abstractText()));
+                        paper = ordinal % 2 == 0 ? source
+                                : new Paper(source.title(), nearCopy(source.abstractText()), source.authors());
                         groupOfPaper.get(original).add(place);
                     } else {
-                        paper = new Paper(title(), abstractText());
+                        paper = new Paper(title(), abstractText(),
+                                List.of("Author " + (ordinal % 97), "Coauthor " + (ordinal % 89)));
                         papers.add(paper);
                         Set<Place> group = new TreeSet<>();
                         group.add(place);
@@ -164,11 +167,11 @@ final class SyntheticCorpus {
             case JSON_LINES -> {
                 ObjectNode json = EventJson.MAPPER.createObjectNode();
                 json.put("id", id).put("title", paper.title()).put("abstract", paper.abstractText());
-                json.putArray("authors").add("Author " + (ordinal % 97)).add("Coauthor " + (ordinal % 89));
+                paper.authors().forEach(json.putArray("authors")::add);
                 yield json.toString();
             }
             case CSV -> String.join(",", id, quoted(paper.title()), quoted(paper.abstractText()),
-                    quoted("Author " + (ordinal % 97) + "; Coauthor " + (ordinal % 89)));
+                    quoted(String.join("; ", paper.authors())));
         };
     }
 
