@@ -4,7 +4,9 @@ import io.abstractcatalog.catalog.problem.InvalidParameterException;
 import io.abstractcatalog.contract.http.Problem;
 import io.abstractcatalog.contract.http.ListMeta;
 import io.abstractcatalog.contract.http.Listing;
+import io.abstractcatalog.catalog.store.ReadDatabase;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,7 +51,7 @@ public class AffiliationsResource {
 
     private final AgroalDataSource dataSource;
 
-    AffiliationsResource(AgroalDataSource dataSource) {
+    AffiliationsResource(@DataSource(ReadDatabase.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

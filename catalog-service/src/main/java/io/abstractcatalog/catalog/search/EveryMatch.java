@@ -2,7 +2,9 @@ package io.abstractcatalog.catalog.search;
 
 import io.abstractcatalog.catalog.store.Columns;
 import io.abstractcatalog.contract.Identifiers;
+import io.abstractcatalog.catalog.store.ReadDatabase;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -28,7 +30,7 @@ public class EveryMatch {
 
     private final AgroalDataSource dataSource;
 
-    EveryMatch(AgroalDataSource dataSource) {
+    EveryMatch(@DataSource(ReadDatabase.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -3,7 +3,9 @@ package io.abstractcatalog.catalog.search;
 import io.abstractcatalog.contract.http.ListMeta;
 import io.abstractcatalog.contract.http.ListMeta.CountKind;
 import io.abstractcatalog.contract.http.Listing;
+import io.abstractcatalog.catalog.store.ReadDatabase;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +35,7 @@ public class WorkSearch {
     private final RankWindow rankWindow;
     private final RankWindow facetWindow;
 
-    WorkSearch(AgroalDataSource dataSource, ProbeStarts probeStarts, SearchSettings settings) {
+    WorkSearch(@DataSource(ReadDatabase.NAME) AgroalDataSource dataSource, ProbeStarts probeStarts, SearchSettings settings) {
         this.dataSource = dataSource;
         this.probeStarts = probeStarts;
         this.rankWindow = new RankWindow(settings.rankWindow(), settings.rankProbe());

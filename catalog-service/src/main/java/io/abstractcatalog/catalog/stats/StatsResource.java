@@ -1,7 +1,9 @@
 package io.abstractcatalog.catalog.stats;
 
 import io.abstractcatalog.catalog.store.Columns;
+import io.abstractcatalog.catalog.store.ReadDatabase;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,7 +35,7 @@ public class StatsResource {
 
     private final AgroalDataSource dataSource;
 
-    StatsResource(AgroalDataSource dataSource) {
+    StatsResource(@DataSource(ReadDatabase.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

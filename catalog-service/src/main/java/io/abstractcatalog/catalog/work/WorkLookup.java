@@ -2,7 +2,9 @@ package io.abstractcatalog.catalog.work;
 
 import io.abstractcatalog.catalog.store.Columns;
 import io.abstractcatalog.catalog.store.WorkAttributes;
+import io.abstractcatalog.catalog.store.ReadDatabase;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads one work, its sources, or where a merged work went. */
+/**
+ * Reads one work, its sources, or where a merged work went: from the read datasource, and from the primary when the
+ * read side does not have it (yet) — a replica lags by its replay lag, and a work applied a moment ago must not answer
+ * 404 (read-your-writes for lookups; searches accept the lag).
+ */
 @ApplicationScoped
 public class WorkLookup {
 
@@ -28,14 +34,47 @@ public class WorkLookup {
             SELECT id FROM chain ORDER BY hops DESC LIMIT 1
             """;
 
-    private final AgroalDataSource dataSource;
+    private final AgroalDataSource reads;
+    private final AgroalDataSource primary;
 
-    WorkLookup(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    WorkLookup(@DataSource(ReadDatabase.NAME) AgroalDataSource reads, AgroalDataSource primary) {
+        this.reads = reads;
+        this.primary = primary;
     }
 
     public Optional<WorkDetail> find(String workId) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        return readYourWrites(source -> find(source, workId));
+    }
+
+    /**
+     * The id of the work known by an identifier ({@code doi}, {@code arxiv}, {@code pmid}, {@code pmcid}; the value
+     * normalized as every service normalizes it); the work with the smallest id when several hold it.
+     */
+    public Optional<String> workIdBy(String kind, String normalizedValue) throws SQLException {
+        return readYourWrites(source -> workIdBy(source, kind, normalizedValue));
+    }
+
+    /** The sources of a work, or empty when no such work exists (as opposed to a work without sources). */
+    Optional<List<SourceView>> sources(String workId) throws SQLException {
+        return readYourWrites(source -> sources(source, workId));
+    }
+
+    /** The id a merged work now lives under, following chains to the survivor; empty when the id was never merged. */
+    public Optional<String> survivorOf(String workId) throws SQLException {
+        return readYourWrites(source -> survivorOf(source, workId));
+    }
+
+    private interface Read<T> {
+        Optional<T> from(AgroalDataSource source) throws SQLException;
+    }
+
+    private <T> Optional<T> readYourWrites(Read<T> read) throws SQLException {
+        Optional<T> found = read.from(reads);
+        return found.isPresent() ? found : read.from(primary);
+    }
+
+    private static Optional<WorkDetail> find(AgroalDataSource source, String workId) throws SQLException {
+        try (Connection connection = source.getConnection()) {
             // One snapshot for the row and its children, so a concurrent update cannot mix two versions.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
@@ -65,12 +104,8 @@ public class WorkLookup {
         }
     }
 
-    /**
-     * The id of the work known by an identifier ({@code doi}, {@code arxiv}, {@code pmid}, {@code pmcid}; the value
-     * normalized as every service normalizes it); the work with the smallest id when several hold it.
-     */
-    public Optional<String> workIdBy(String kind, String normalizedValue) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+    private static Optional<String> workIdBy(AgroalDataSource source, String kind, String normalizedValue) throws SQLException {
+        try (Connection connection = source.getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT min(work_id) FROM work_identifier WHERE kind = ? AND value = ?")) {
             query.setString(1, kind);
@@ -82,9 +117,8 @@ public class WorkLookup {
         }
     }
 
-    /** The sources of a work, or empty when no such work exists (as opposed to a work without sources). */
-    Optional<List<SourceView>> sources(String workId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+    private static Optional<List<SourceView>> sources(AgroalDataSource source, String workId) throws SQLException {
+        try (Connection connection = source.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT 1 FROM work WHERE work_id = ?")) {
             query.setString(1, workId);
             try (ResultSet row = query.executeQuery()) {
@@ -93,9 +127,8 @@ public class WorkLookup {
         }
     }
 
-    /** The id a merged work now lives under, following chains to the survivor; empty when the id was never merged. */
-    public Optional<String> survivorOf(String workId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+    private static Optional<String> survivorOf(AgroalDataSource source, String workId) throws SQLException {
+        try (Connection connection = source.getConnection();
              PreparedStatement query = connection.prepareStatement(FOLLOW_REDIRECTS)) {
             query.setString(1, workId);
             query.setInt(2, MAX_REDIRECT_HOPS);

@@ -121,6 +121,12 @@ public final class PostgresServer implements AutoCloseable {
         return database;
     }
 
+    /** The data directory of a restartable server (a {@link PostgresReplica} copies it). */
+    Path dataDirectory() {
+        requireRestartable();
+        return dataDir.resolve("data");
+    }
+
     @Override
     public synchronized void close() {
         if (postgres == null) {
