@@ -5,6 +5,7 @@ import io.abstractcatalog.contract.TopicProvisioner;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.embedded.KafkaBroker;
 import io.abstractcatalog.embedded.KafkaBrokerProcess;
+import io.abstractcatalog.embedded.PostgresReplica;
 import io.abstractcatalog.embedded.PostgresServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBrokerProcess kafkaProcess;
     private KafkaConnection connection;
     private PostgresServer postgres;
+    private PostgresReplica replica;
     private ServiceProcess ingest;
     private ServiceProcess dedup;
     private ServiceProcess catalog;
@@ -116,11 +118,17 @@ public final class LocalStack implements AutoCloseable {
         }
         TopicProvisioner.ensure(connection, Topics.ALL, settings.partitions());
         out.println("stack   | Kafka (KRaft) ready at " + connection);
-        postgres = kafkaMode == KafkaMode.RESTARTABLE
+        // A replica copies the primary's data directory while it is stopped, so its primary must be restartable.
+        postgres = kafkaMode == KafkaMode.RESTARTABLE || settings.readReplica()
                 ? PostgresServer.startRestartable(settings.dataDir().resolve("postgres"), "catalog")
                 : PostgresServer.start(settings.dataDir().resolve("postgres"), "catalog");
         started.add(postgres);
         out.println("stack   | PostgreSQL ready at " + postgres.jdbcUrl());
+        if (settings.readReplica()) {
+            replica = PostgresReplica.follow(postgres, settings.dataDir().resolve("postgres-replica"));
+            started.add(replica);
+            out.println("stack   | PostgreSQL read replica ready at " + replica.jdbcUrl());
+        }
 
         Map<String, String> kafkaConfig = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", connection.bootstrapServers(),
@@ -131,7 +139,8 @@ public final class LocalStack implements AutoCloseable {
         catalog = service("catalog", settings.catalogPort(), merge(kafkaConfig, Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                 "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD)));
+                "quarkus.datasource.password", PostgresServer.PASSWORD,
+                "quarkus.datasource.reads.jdbc.url", replica != null ? replica.jdbcUrl() : postgres.jdbcUrl())));
         dedup = service("dedup", settings.dedupPort(), merge(kafkaConfig, Map.of(
                 "kafka-streams.state.dir", settings.dataDir().resolve("dedup-state").toString())));
         ingest = service("ingest", settings.ingestPort(), merge(kafkaConfig, Map.of(
@@ -182,6 +191,11 @@ public final class LocalStack implements AutoCloseable {
     /** The catalog's PostgreSQL server; from {@link #startRestartable} it can also be stopped and restarted. */
     public PostgresServer postgres() {
         return postgres;
+    }
+
+    /** The streaming replica the catalog reads from, or null when the stack runs without one. */
+    public PostgresReplica readReplica() {
+        return replica;
     }
 
     public StackSettings settings() {

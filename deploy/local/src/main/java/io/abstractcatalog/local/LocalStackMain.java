@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code deploy/local/run.sh} lands here: starts the stack, prints where everything answers, and stops it all on
  * Ctrl-C. Options (also as system properties): {@code --bucket=DIR} (default {@code ./bucket}),
  * {@code --data=DIR} (default {@code ./.local-run}), {@code --catalog-port}, {@code --ingest-port},
- * {@code --dedup-port} (8080, 8081, 8082), {@code --partitions} (3).
+ * {@code --dedup-port} (8080, 8081, 8082), {@code --partitions} (3), {@code --read-replica} (the catalog reads from a
+ * streaming replica of its PostgreSQL, as it does in a cluster; off).
  */
 public final class LocalStackMain {
 
@@ -22,7 +23,8 @@ public final class LocalStackMain {
                 Integer.parseInt(option(args, "catalog-port", Integer.toString(StackSettings.DEFAULT_CATALOG_PORT))),
                 Integer.parseInt(option(args, "ingest-port", Integer.toString(StackSettings.DEFAULT_INGEST_PORT))),
                 Integer.parseInt(option(args, "dedup-port", Integer.toString(StackSettings.DEFAULT_DEDUP_PORT))),
-                Integer.parseInt(option(args, "partitions", "3")));
+                Integer.parseInt(option(args, "partitions", "3")),
+                flag(args, "read-replica"));
 
         LocalStack stack = LocalStack.start(settings, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -48,7 +50,19 @@ public final class LocalStackMain {
                         + stack.ingest().url() + "/files/NAME",
                 "  Dedup health      " + stack.dedup().url() + "/q/health",
                 "  Kafka             " + stack.kafkaBootstrapServers(),
+                "  PostgreSQL        " + stack.postgres().jdbcUrl()
+                        + (stack.readReplica() != null ? "   (reads: " + stack.readReplica().jdbcUrl() + ")" : ""),
                 "  Ctrl-C stops everything.", "", "");
+    }
+
+    /** {@code --name} or {@code --name=true}; also {@code -Dcatalog.name=true}. */
+    private static boolean flag(String[] args, String name) {
+        for (String arg : args) {
+            if (arg.equals("--" + name)) {
+                return true;
+            }
+        }
+        return Boolean.parseBoolean(option(args, name, "false"));
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 
 /**
  * Where the local stack runs: the project checkout (to find the services' packaged apps), the bucket folder that
- * ingest-service watches, a data folder for Kafka, PostgreSQL and Kafka Streams state, and the HTTP ports.
+ * ingest-service watches, a data folder for Kafka, PostgreSQL and Kafka Streams state, the HTTP ports, and whether
+ * the catalog reads from a streaming replica of its PostgreSQL ({@code readReplica}) as it would in a cluster.
  */
 public record StackSettings(Path projectRoot, Path bucket, Path dataDir, int catalogPort, int ingestPort,
-                            int dedupPort, int partitions) {
+                            int dedupPort, int partitions, boolean readReplica) {
 
     public static final int DEFAULT_CATALOG_PORT = 8080;
     public static final int DEFAULT_INGEST_PORT = 8081;
@@ -20,7 +21,12 @@ public record StackSettings(Path projectRoot, Path bucket, Path dataDir, int cat
     /** Settings for a test: everything under {@code workDir}, every port free. */
     public static StackSettings forTest(Path projectRoot, Path workDir) {
         return new StackSettings(projectRoot, workDir.resolve("bucket"), workDir.resolve("data"),
-                freePort(), freePort(), freePort(), 3);
+                freePort(), freePort(), freePort(), 3, false);
+    }
+
+    /** The same settings with the catalog's searches and lookups served by a streaming replica. */
+    public StackSettings withReadReplica() {
+        return new StackSettings(projectRoot, bucket, dataDir, catalogPort, ingestPort, dedupPort, partitions, true);
     }
 
     /** The checkout that holds {@code ingest-service/}, found from the given property or upwards from here. */

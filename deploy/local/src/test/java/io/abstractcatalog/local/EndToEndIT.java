@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.abstractcatalog.contract.EventJson;
+import io.abstractcatalog.embedded.PostgresServer;
 import io.abstractcatalog.embedded.TestDirectories;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -51,7 +56,9 @@ class EndToEndIT {
 
     @BeforeAll
     static void startStack() {
-        StackSettings settings = StackSettings.forTest(StackSettings.findProjectRoot(), TestDirectories.fresh("e2e"));
+        // With a read replica, as in a cluster: every answer below that is not a lookup by id comes from the replica.
+        StackSettings settings = StackSettings.forTest(StackSettings.findProjectRoot(), TestDirectories.fresh("e2e"))
+                .withReadReplica();
         stack = LocalStack.start(settings, System.out);
         catalog = new CatalogClient(stack.catalog().url());
         bucket = settings.bucket();
@@ -196,6 +203,29 @@ class EndToEndIT {
         assertThat(new CatalogClient(stack.ingest().url()).get("/files/960_uploaded.txt").get("status").asText())
                 .isEqualTo("DONE");
         assertThat(bucket.resolve("961_keyless.txt")).doesNotExist();
+    }
+
+    @Test
+    @Order(8)
+    void theCatalogReadsFromAStreamingReplicaThatHoldsEveryWork() throws Exception {
+        String replica = stack.readReplica().jdbcUrl();
+        assertThat(LocalStackMain.banner(stack.settings(), stack)).contains("(reads: " + replica + ")");
+        assertThat(sql(stack.postgres().jdbcUrl(), "SELECT state FROM pg_stat_replication")).isEqualTo("streaming");
+        assertThat(sql(replica, "SELECT pg_is_in_recovery()::text")).isEqualTo("true");
+        int works = catalog.get("/stats").get("works").asInt();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(sql(replica, "SELECT count(*) FROM work")).isEqualTo(Integer.toString(works)));
+        // The catalog's read pool holds connections to the replica (the search above went through it).
+        assertThat(Integer.parseInt(sql(replica, "SELECT count(*) FROM pg_stat_activity WHERE datname = 'catalog' "
+                + "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"))).isPositive();
+    }
+
+    private static String sql(String url, String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+             ResultSet row = connection.createStatement().executeQuery(query)) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private static HttpResponse<String> put(String url, String apiKey, byte[] body) throws Exception {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * catalog-service connects to the read-write service of a CloudNativePG Cluster, uses the database that Cluster
- * creates and its {@code -app} Secret, and migrates its schema at start.
+ * creates and its {@code -app} Secret, and migrates its schema at start. Its read datasource ({@code reads}) is a
+ * service of the same Cluster ({@code -ro} needs replicas: more than one instance), with the same database and user.
  */
 final class PostgresRule implements Rule {
 
@@ -50,10 +51,41 @@ final class PostgresRule implements Rule {
                         + "-app (CloudNativePG's app user), not " + origin));
             }
         }
+        checkReads(service, cluster.get(), database, out);
         if (!"true".equals(service.config().resolve("quarkus.flyway.migrate-at-start", service.env()).orElse("false"))) {
             out.add(new Violation("postgres", "catalog-service must migrate its schema at start (quarkus.flyway.migrate-at-start=true)"));
         }
         return out;
+    }
+
+    private static void checkReads(ServiceContext service, GenericKubernetesResource cluster, String database, List<Violation> out) {
+        String name = cluster.getMetadata().getName();
+        String url = service.config().resolve("quarkus.datasource.reads.jdbc.url", service.env()).orElse("");
+        Matcher jdbc = JDBC.matcher(url);
+        if (!jdbc.find()) {
+            out.add(new Violation("postgres", "catalog-service's read JDBC URL " + url + " is not a PostgreSQL URL"));
+            return;
+        }
+        String host = jdbc.group(1).split("\\.")[0];
+        int instances = Tree.integer(Tree.at(cluster, "spec", "instances")).orElse(1);
+        if (!List.of(name + "-rw", name + "-ro", name + "-r").contains(host)) {
+            out.add(new Violation("postgres", "catalog-service reads from " + host + ", which is not a service of Cluster " + name
+                    + " (" + name + "-ro for its replicas, " + name + "-r for any instance)"));
+        } else if (host.equals(name + "-ro") && instances < 2) {
+            out.add(new Violation("postgres", "catalog-service reads from " + host + ", but Cluster " + name + " has " + instances
+                    + " instance and so no replica behind it: use " + name + "-r"));
+        }
+        if (!database.equals(jdbc.group(3))) {
+            out.add(new Violation("postgres", "catalog-service reads database " + jdbc.group(3) + ", Cluster " + name + " creates " + database));
+        }
+        for (String key : List.of("username", "password")) {
+            String reads = service.config().resolve("quarkus.datasource.reads." + key, service.env()).orElse("");
+            String writes = service.config().resolve("quarkus.datasource." + key, service.env()).orElse("");
+            if (!reads.equals(writes)) {
+                out.add(new Violation("postgres", "catalog-service reads with another " + key + " than it writes with: "
+                        + "quarkus.datasource.reads." + key + " must be CloudNativePG's app user too"));
+            }
+        }
     }
 
     /** The CloudNativePG Cluster whose read-write service catalog-service's JDBC URL names, if there is one. */

@@ -352,6 +352,30 @@ class BrokenManifestsTest {
             initdb.put("database", "catalogue");
             assertReports(check(manifests), "postgres", "catalog-service uses database catalog, Cluster catalog-db creates catalogue");
         }
+
+        @Test
+        void catalogServiceReadsFromAServiceOfAnotherDatabase() {
+            Manifests manifests = prod();
+            configMap(manifests, "catalog-service").getData()
+                    .put("QUARKUS_DATASOURCE_READS_JDBC_URL", "jdbc:postgresql://reporting-db-ro:5432/catalog");
+            assertReports(check(manifests), "postgres", "catalog-service reads from reporting-db-ro", "not a service of Cluster catalog-db");
+        }
+
+        @Test
+        void catalogServiceReadsFromReplicasOfAClusterThatHasNone() {
+            Manifests manifests = prod();
+            spec(manifests.custom("postgresql.cnpg.io", "Cluster").get(0)).put("instances", 1);
+            assertReports(check(manifests), "postgres", "reads from catalog-db-ro", "no replica behind it: use catalog-db-r");
+        }
+
+        @Test
+        void catalogServiceReadsAsAnotherUser() {
+            Manifests manifests = prod();
+            container(manifests, "catalog-service").getEnv().stream()
+                    .filter(variable -> variable.getName().equals("QUARKUS_DATASOURCE_READS_USERNAME")).findFirst().orElseThrow()
+                    .getValueFrom().getSecretKeyRef().setKey("password");
+            assertReports(check(manifests), "postgres", "reads with another username than it writes with");
+        }
     }
 
     /** MinioRule: MinIO's bucket notifications reach a declared topic. */

@@ -74,7 +74,7 @@ public final class EndToEndBenchmark {
 
         StackSettings stackSettings = new StackSettings(StackSettings.findProjectRoot(), workDir.resolve("bucket"),
                 workDir.resolve("stack"), StackSettings.freePort(), StackSettings.freePort(), StackSettings.freePort(),
-                settings.partitions());
+                settings.partitions(), false);
         Path stackLog = workDir.resolve("stack.log");
         out.println("starting the local stack (service output in " + stackLog + ") …");
         long starting = System.nanoTime();

@@ -94,7 +94,7 @@ public final class SoakMain {
 
         StackSettings settings = new StackSettings(StackSettings.findProjectRoot(), workDir.resolve("bucket"),
                 workDir.resolve("stack"), StackSettings.freePort(), StackSettings.freePort(), StackSettings.freePort(),
-                options.count("partitions", 3));
+                options.count("partitions", 3), false);
         try (PrintStream log = new PrintStream(Files.newOutputStream(workDir.resolve("stack.log")), true, StandardCharsets.UTF_8);
              LocalStack stack = LocalStack.start(settings, log);
              KafkaOffsets offsets = new KafkaOffsets(stack.kafkaBootstrapServers())) {
