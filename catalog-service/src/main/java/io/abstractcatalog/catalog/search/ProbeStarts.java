@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * was read) only makes the probe longer, so the value is read at most once a second per 10,000 works of depth, not
  * per search: reading it walks that many index entries (~1.3 ms for 10,000, ~9 ms for 80,000), and a start goes stale
  * by about the same share of its depth at any depth.
+ *
+ * <p>It also keeps the planner's estimate of how many works there are ({@link #works}), which scales the probe's
+ * estimate of matches to the whole catalog for meta.count.
  */
 @ApplicationScoped
 class ProbeStarts {
