@@ -26,7 +26,7 @@ final class MatchingWorks {
         /**
          * The works of an author as rows of one word of the name (alias aw) joined to their works, for
          * sort=updated/-updated: as for affiliations, the page is the first rows of one walk of index
-         * work_author_word_newest_idx (V12).
+         * work_author_word_newest_idx (V12); and for a window on path {@link WindowPath#AUTHOR}, its first matches.
          */
         BY_AUTHOR("work_author_word aw JOIN work w ON w.work_id = aw.work_id"),
         /** The works whose title holds q as a phrase (plain words), found through the keys of its pairs (V10). */

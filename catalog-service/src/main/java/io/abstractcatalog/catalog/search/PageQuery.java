@@ -19,7 +19,10 @@ import java.util.List;
  * ones (V9). Otherwise the query is rare, and "matches" takes all its matches through the GIN index. Each branch
  * runs only when its one-time condition holds; a planner choice between the two on estimates alone could scan
  * the whole table for a phrase whose words are common but whose matches are rare. When the estimate already says
- * the query is rare ({@link WindowPath#INDEX}), the probe is left out: it could only find too few.
+ * the query is rare ({@link WindowPath#INDEX}), the probe is left out: it could only find too few. With author=
+ * rarer than the rest ({@link WindowPath#AUTHOR}), the window is the first matches of one walk of the author's works,
+ * newest first. The window's rows carry how many matches there are when finding it read them all (see
+ * {@link MatchCount}).
  *
  * <p>A window of the newest matches misses an older work searched for by its title, the commonest search there
  * is. So when matches were left out and q is plain words, the newest {@code window.size()} works whose title
@@ -62,7 +65,9 @@ final class PageQuery {
         Sql sql = new Sql();
         if (ranked) {
             sql.append(WindowQuery.sources(request, plan.phrases(), plan.rank(), RANKED_COLUMNS))
-                    .append(", window_matches AS MATERIALIZED (SELECT windowed.*, count(*) OVER () AS candidates FROM (")
+                    .append(", window_matches AS MATERIALIZED (SELECT windowed.*, count(*) OVER () AS candidates, ")
+                    .append(WindowQuery.matched(plan.rank()))
+                    .append(" AS matched FROM (")
                     .append(WindowQuery.windowed(request, plan.rank(), RANKED_COLUMNS))
                     .append(") windowed ORDER BY windowed.updated_at DESC, windowed.work_id LIMIT ?) ", window.size());
         }
@@ -75,7 +80,7 @@ final class PageQuery {
                 + " page.year, page.first_seen, page.updated_at, page.title_key, page.year_asc_key, page.year_desc_key,"
                 + " page.authors::text AS authors, page.venue, page.url");
         if (ranked) {
-            sql.append(", page.rank, page.candidates");
+            sql.append(", page.rank, page.candidates, page.matched");
         }
         boolean headlines = headlines(request);
         if (headlines) {
@@ -101,7 +106,8 @@ final class PageQuery {
                     + " FROM (SELECT * FROM window_matches");
             if (titles) {
                 // Only when matches were left out of the window: else every title holder is in it already.
-                sql.append(" UNION ALL SELECT t.*, (SELECT max(candidates) FROM window_matches) FROM titled t"
+                sql.append(" UNION ALL SELECT t.*, (SELECT max(candidates) FROM window_matches),"
+                        + " (SELECT max(matched) FROM window_matches) FROM titled t"
                         + " WHERE (SELECT max(candidates) FROM window_matches) > ?"
                         + " AND NOT EXISTS (SELECT 1 FROM window_matches m WHERE m.work_id = t.work_id)", window.size());
             }

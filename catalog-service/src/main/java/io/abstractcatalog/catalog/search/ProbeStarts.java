@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * was read) only makes the probe longer, so the value is read at most once a second per 10,000 works of depth, not
  * per search: reading it walks that many index entries (~1.3 ms for 10,000, ~9 ms for 80,000), and a start goes stale
  * by about the same share of its depth at any depth.
+ *
+ * <p>It also keeps the planner's estimate of how many works there are ({@link #works}), which scales the probe's
+ * estimate of matches to the whole catalog for meta.count.
  */
 @ApplicationScoped
 class ProbeStarts {
@@ -31,8 +34,12 @@ class ProbeStarts {
     private record Start(Instant since, long readAt) {
     }
 
+    private record Size(long works, long readAt) {
+    }
+
     private final long freshNanos;
     private final Map<Integer, Start> starts = new ConcurrentHashMap<>();
+    private volatile Size size;
 
     public ProbeStarts() {
         this(FRESH);
@@ -58,6 +65,24 @@ class ProbeStarts {
         }
         return start.since();
     }
+
+    /**
+     * How many works the planner believes the catalog holds (its estimate of the work table, as it scales every
+     * selectivity): the probe's estimate covers about probe of them, so this scales it to the whole catalog for
+     * meta.count. Read at most once a second, as the starts are.
+     */
+    long works(Connection connection) throws SQLException {
+        long now = System.nanoTime();
+        Size known = size;
+        if (known == null || now - known.readAt() >= freshNanos) {
+            known = new Size(SearchPlanner.plannedRows(connection, Sql.of(WORKS_ESTIMATE)), now);
+            size = known;
+        }
+        return known.works();
+    }
+
+    /** The planner's estimate of the work table's rows. */
+    static final String WORKS_ESTIMATE = "EXPLAIN SELECT 1 FROM work";
 
     /** The updated_at of the depth-th newest work, or of the oldest when fewer; null when there is none. */
     static Instant read(Connection connection, int depth) throws SQLException {

@@ -10,6 +10,8 @@ package io.abstractcatalog.catalog.search;
  *                    {@link PageQuery}): for a plain q whose pairs' keys few works hold
  * @param rank        how the rank window is found (path null when the request is not ranked and no path was given)
  * @param facets      how the facet window is found, or null without group_by
+ * @param matches     the planner's estimate of all the works matching q and the filters, from the estimates the
+ *                    plan was chosen by (no statement of its own), or null when it made none (see {@link MatchCount})
  */
-record SearchPlan(PhrasePairs phrases, boolean titleLookup, WindowScan rank, WindowScan facets) {
+record SearchPlan(PhrasePairs phrases, boolean titleLookup, WindowScan rank, WindowScan facets, Long matches) {
 }

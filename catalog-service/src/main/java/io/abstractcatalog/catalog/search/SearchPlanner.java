@@ -47,18 +47,31 @@ final class SearchPlanner {
         boolean titleLookup = titleHolders > 0 && titleHolders <= MAX_TITLE_HOLDERS;
         WindowPath rankPath = path;
         Long rankEstimate = null;
+        Long matches = null;
         int rankDepth = rankWindow.probe();
+        boolean windows = request.sort() == SearchSort.RELEVANCE || !request.groupBy().isEmpty();
+        AuthorSide author = path == null && windows ? authorSide(connection, request, phrases, starts) : null;
         if (rankPath == null && request.sort() == SearchSort.RELEVANCE) {
-            rankEstimate = estimateProbeMatches(connection, request, phrases, rankWindow);
-            rankDepth = WindowPath.depth(rankEstimate, rankWindow);
-            rankPath = WindowPath.of(rankDepth);
+            if (author != null && author.rarer()) {
+                rankPath = WindowPath.AUTHOR;
+                matches = author.matches();
+            } else {
+                rankEstimate = estimateProbeMatches(connection, request, phrases, rankWindow);
+                rankDepth = WindowPath.depth(rankEstimate, rankWindow);
+                rankPath = WindowPath.of(rankDepth);
+                long works = starts.works(connection);
+                // The probe's estimate is a selectivity times the probed works: the same selectivity over all of them.
+                matches = Math.round(rankEstimate * (double) works / Math.max(1, Math.min(works, rankWindow.probe())));
+            }
         }
         Instant rankStart = rankPath == WindowPath.PROBE ? starts.since(connection, rankDepth) : null;
         WindowScan facets = null;
         if (!request.groupBy().isEmpty()) {
             WindowPath facetPath = path;
             int facetDepth = facetWindow.probe();
-            if (facetPath == null) {
+            if (facetPath == null && author != null && author.rarer()) {
+                facetPath = WindowPath.AUTHOR;
+            } else if (facetPath == null) {
                 // The same probe (the default: both read the newest 10,000 works) has the same estimate.
                 long estimate = rankEstimate != null && facetWindow.probe() == rankWindow.probe() ? rankEstimate
                         : estimateProbeMatches(connection, request, phrases, facetWindow);
@@ -68,7 +81,54 @@ final class SearchPlanner {
             Instant facetStart = facetPath == WindowPath.PROBE ? starts.since(connection, facetDepth) : null;
             facets = new WindowScan(facetWindow, facetPath, facetStart);
         }
-        return new SearchPlan(phrases, titleLookup, new WindowScan(rankWindow, rankPath, rankStart), facets);
+        return new SearchPlan(phrases, titleLookup, new WindowScan(rankWindow, rankPath, rankStart), facets, matches);
+    }
+
+    /**
+     * The planner's estimates of author= against the rest of the request: how many works hold the walked word of the
+     * name (rows of work_author_word) and how many match q and the other filters.
+     *
+     * @param works        works holding the walked word
+     * @param others       works matching q and every filter but author=
+     * @param catalogWorks works in the catalog (the planner's estimate)
+     */
+    record AuthorSide(long works, long others, long catalogWorks) {
+
+        /**
+         * Whether the window is found from the author's side: fewer of the author's works than matches of the rest
+         * means walking them (newest first, until the window is full) reads fewer works than the text's matches or
+         * the newest works would.
+         */
+        boolean rarer() {
+            return works < others;
+        }
+
+        /** The estimate of every match, the two conditions taken as independent (as the planner itself does). */
+        long matches() {
+            return Math.round(others * (double) works / Math.max(1, catalogWorks));
+        }
+    }
+
+    /** The author's and the rest's estimates; null without author= or without q (nothing else to weigh it against). */
+    static AuthorSide authorSide(Connection connection, SearchRequest request, PhrasePairs phrases, ProbeStarts starts)
+            throws SQLException {
+        if (request.authorWords().isEmpty() || request.q() == null) {
+            return null;
+        }
+        return new AuthorSide(plannedRows(connection, authorWorksEstimate(request)),
+                plannedRows(connection, othersEstimate(request, phrases)), starts.works(connection));
+    }
+
+    /** The EXPLAIN of the works holding author='s walked word (see {@link MatchingWorks#walkedAuthorWord}). */
+    static Sql authorWorksEstimate(SearchRequest request) {
+        return Sql.of("EXPLAIN SELECT 1 FROM work_author_word aw WHERE aw.word = ?",
+                MatchingWorks.walkedAuthorWord(request));
+    }
+
+    /** The EXPLAIN of the matches of q and every filter but author=. */
+    static Sql othersEstimate(SearchRequest request, PhrasePairs phrases) {
+        return Sql.of("EXPLAIN SELECT 1").append(MatchingWorks.fromWhere(request.withoutAuthor(), phrases,
+                MatchingWorks.Works.ALL));
     }
 
     /**

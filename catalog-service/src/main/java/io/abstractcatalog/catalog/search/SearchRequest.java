@@ -89,6 +89,12 @@ public record SearchRequest(String q, String affiliation, String source, Boolean
                 groupBy, after);
     }
 
+    /** The same request without author=: what the rest of it matches, for the planner to weigh the author against. */
+    SearchRequest withoutAuthor() {
+        return new SearchRequest(q, affiliation, source, hasDuplicates, hasAbstract, doi, List.of(), venue, pmid,
+                yearFrom, yearTo, sort, limit, select, groupBy, cursor);
+    }
+
     /** Identifies q, the filters and the sort: what a cursor must not be reused across. */
     String fingerprint() {
         String canonical = String.join("\u0001", String.valueOf(q),

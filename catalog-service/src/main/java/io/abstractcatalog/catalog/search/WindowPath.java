@@ -11,7 +11,13 @@ package io.abstractcatalog.catalog.search;
  */
 enum WindowPath {
     PROBE,
-    INDEX;
+    INDEX,
+    /**
+     * With author= rarer than the rest of the request: the author's works newest first, one walk of index
+     * work_author_word_newest_idx (V12), each checked against q and the filters until the window is full (at most
+     * every work of the author). The same window as the other paths: the newest matches.
+     */
+    AUTHOR;
 
     /**
      * Deepest probe: 8 times the window's probe. The GIN scan over that many works' updated_at entries (~0.15 us each;

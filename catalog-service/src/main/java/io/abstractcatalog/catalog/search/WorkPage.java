@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "when group_by asked for them.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkPage(
-        @Schema(description = "How many works match in all (exact up to a thousand, else an estimate: see "
-                + "countKind), the page size and the next page's cursor.")
+        @Schema(description = "How many works match in all (exact when the search saw every match or at most a "
+                + "thousand match, else PostgreSQL's estimate: see countKind), the page size and the next page's "
+                + "cursor.")
         ListMeta meta,
         @Schema(description = "The works of this page, in the requested order.")
         List<WorkSummary> results,

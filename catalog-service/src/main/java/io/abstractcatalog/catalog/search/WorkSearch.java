@@ -50,7 +50,9 @@ public class WorkSearch {
 
     /**
      * Everything GET /works asks of the database, on one connection: the planner's look-ups, the page query
-     * (attributes included), the count ({@link MatchCount}) and one query per facet. The windows are found by the given path, or by the one the
+     * (attributes included), the count ({@link MatchCount}: mostly from what the page query and the plan already
+     * know, a statement of its own only when they do not) and one query per facet. The windows are found by the
+     * given path, or by the one the
      * planner's estimate picks (null); tests run each to show they find the same window, and the benchmark's
      * direct-SQL side runs exactly this.
      */
@@ -59,12 +61,14 @@ public class WorkSearch {
         SearchPlan plan = SearchPlanner.plan(connection, request, rankWindow, facetWindow, path, starts);
         List<PageRow> rows = new ArrayList<>();
         long candidates = 0;
+        Long matched = null;
         try (PreparedStatement query = PageQuery.of(request, plan).prepare(connection);
              ResultSet result = query.executeQuery()) {
             while (result.next()) {
                 rows.add(PageRow.of(result, request));
                 if (request.sort() == SearchSort.RELEVANCE) {
                     candidates = result.getLong("candidates");
+                    matched = result.getObject("matched", Long.class);
                 }
             }
         }
@@ -73,7 +77,7 @@ public class WorkSearch {
         List<PageRow> page = more ? rows.subList(0, request.limit()) : rows;
         List<WorkSummary> items = page.stream().map(row -> row.summary().only(request.select())).toList();
         String next = more ? page.get(page.size() - 1).cursor(request).encode() : null;
-        MatchCount matches = MatchCount.of(connection, request, plan.phrases());
+        MatchCount matches = MatchCount.of(connection, request, plan, new MatchCount.Seen(rows.size(), candidates, matched));
         Map<String, Listing<GroupCount>> groups = null;
         boolean partialGroups = false;
         if (!request.groupBy().isEmpty()) {
