@@ -34,7 +34,7 @@ class OperationsTest {
     void openApiDescribesEveryEndpointAndItsParameters() {
         given().queryParam("format", "json").when().get("/q/openapi").then()
                 .statusCode(200)
-                .body("paths.keySet()", hasItems("/works", "/works/{id}", "/works/{id}/sources", "/stats"))
+                .body("paths.keySet()", hasItems("/works", "/works/{id}", "/works/{id}/sources", "/works/{id}/matches", "/stats"))
                 .body("paths.'/works'.get.description", notNullValue())
                 .body("paths.'/works'.get.parameters.name", hasItems("q", "affiliation", "limit", "cursor"))
                 .body("paths.'/works'.get.parameters.find { it.name == 'limit' }.schema.maximum", equalTo(100))

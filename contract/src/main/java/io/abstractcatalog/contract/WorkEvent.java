@@ -4,11 +4,12 @@ package io.abstractcatalog.contract;
  * The one shape on topic {@link Topics#WORKS} (key: {@code workId}). {@code UPSERTED} carries the whole work;
  * {@code REDIRECTED} says the work {@code workId} is now part of {@code redirectTo}. {@code version} orders the events
  * of one work id (for UPSERTED it equals {@code work.version}); there are no tombstones: a null value is invalid.
- * Schema 2 carries the bibliographic fields of {@link Work}; consumers read schema 1 and 2 alike.
+ * Schema 2 carries the bibliographic fields of {@link Work}, schema 3 its {@link WorkMatches}; consumers read schemas
+ * 1 to 3 alike (fields a schema lacks read as empty or null).
  */
 public record WorkEvent(String schema, Type type, String workId, long version, Work work, String redirectTo) {
 
-    public static final String SCHEMA = "work-event/2";
+    public static final String SCHEMA = "work-event/3";
 
     public enum Type { UPSERTED, REDIRECTED }
 

@@ -49,7 +49,7 @@ class EventJsonTest {
 
         // same schema versions: the field was always a nullable string, and is left out when null
         assertThat(recordJson).contains("\"schema\":\"raw-record/2\"").doesNotContain("abstractText");
-        assertThat(workJson).contains("\"schema\":\"work-event/2\"").doesNotContain("abstractText");
+        assertThat(workJson).contains("\"schema\":\"" + WorkEvent.SCHEMA + "\"").doesNotContain("abstractText");
         assertThat(EventJson.read(recordJson.getBytes(StandardCharsets.UTF_8), RawRecord.class)).isEqualTo(record);
         assertThat(EventJson.read(workJson.getBytes(StandardCharsets.UTF_8), WorkEvent.class).work()).isEqualTo(work);
         assertThat(EventJson.read("{\"recordId\":\"r-2\",\"abstractText\":null}".getBytes(StandardCharsets.UTF_8),
@@ -129,5 +129,34 @@ class EventJsonTest {
         assertThat(work.authors()).isEmpty();
         assertThat(work.year()).isNull();
         assertThat(work.venue()).isNull();
+    }
+
+    @Test
+    void schemaTwoWorkEventWithoutMatchesReadsThemAsUnknown() {
+        byte[] json = ("{\"schema\":\"work-event/2\",\"type\":\"UPSERTED\",\"workId\":\"w-1\",\"version\":2,"
+                + "\"work\":{\"workId\":\"w-1\",\"version\":2,\"title\":\"T\",\"abstractText\":\"A\","
+                + "\"sources\":[{\"recordId\":\"r-1\"},{\"recordId\":\"r-2\"}],\"memberCount\":2,\"year\":2019}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        WorkEvent event = EventJson.read(json, WorkEvent.class);
+
+        assertThat(event.schema()).isEqualTo("work-event/2");
+        assertThat(event.work().matches()).as("an older producer said nothing about why").isNull();
+        assertThat(event.work().memberCount()).isEqualTo(2);
+    }
+
+    @Test
+    void schemaThreeWorkEventCarriesItsMatchesWithRuleAndEvidence() {
+        WorkMatch pair = new WorkMatch("r-1", "r-2", "SAME_TITLE_AUTHORS", null, 0.12, 0.31, false, "PREFIX", false,
+                3, 4, 3, 2019, 2020, true, 2);
+        Work work = new Work("w-1", 2, "T", "A", null, null, null, 2, Instant.EPOCH, Instant.EPOCH, null, 2019, null,
+                null, new WorkMatches(1, List.of(pair)));
+
+        String json = new String(EventJson.write(WorkEvent.upserted(work)), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"schema\":\"work-event/3\"", "\"matches\":{\"count\":1,\"pairs\":[{\"recordA\":\"r-1\"",
+                "\"rule\":\"SAME_TITLE_AUTHORS\"", "\"abstractJaccard\":0.12", "\"sharedAuthors\":3",
+                "\"yearA\":2019", "\"yearB\":2020", "\"matcherVersion\":2");
+        assertThat(EventJson.read(json.getBytes(StandardCharsets.UTF_8), WorkEvent.class).work()).isEqualTo(work);
     }
 }

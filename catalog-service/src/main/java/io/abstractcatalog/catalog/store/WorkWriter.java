@@ -31,8 +31,8 @@ public class WorkWriter {
 
     private static final String UPSERT_WORK = """
             INSERT INTO work (work_id, version, title, abstract_text, member_count, first_seen, updated_at, year,
-                              authors, venue, venue_key, url)
-            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, now()), ?, ?::jsonb, ?, ?, ?)
+                              authors, venue, venue_key, url, match_count)
+            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, now()), ?, ?::jsonb, ?, ?, ?, ?)
             ON CONFLICT (work_id) DO UPDATE SET
                 version = EXCLUDED.version,
                 title = EXCLUDED.title,
@@ -44,7 +44,8 @@ public class WorkWriter {
                 authors = EXCLUDED.authors,
                 venue = EXCLUDED.venue,
                 venue_key = EXCLUDED.venue_key,
-                url = EXCLUDED.url
+                url = EXCLUDED.url,
+                match_count = EXCLUDED.match_count
             WHERE work.version < EXCLUDED.version
             """;
 
@@ -132,6 +133,7 @@ public class WorkWriter {
         }
         executeForAll(connection, "DELETE FROM work_redirect WHERE from_id = ANY (?)", cameBack);
         WorkChildren.replace(connection, applied);
+        WorkMatchRows.replace(connection, applied);
     }
 
     private void redirectAll(Connection connection, List<WorkEvent> events, List<Integer> redirects,
@@ -211,6 +213,8 @@ public class WorkWriter {
         String venueKey = FoldedText.of(work.venue());
         upsert.setString(11, venueKey == null || venueKey.isEmpty() ? null : venueKey);
         upsert.setString(12, clean(work.url()));
+        // null: an event before schema 3 did not say (V14); its count is capped at int, as the rows are at 50
+        setNullableInt(upsert, 13, work.matches() == null ? null : (int) Math.min(work.matches().count(), Integer.MAX_VALUE));
     }
 
     private static void setRedirect(PreparedStatement upsert, WorkEvent event) throws SQLException {

@@ -7,6 +7,8 @@ import io.abstractcatalog.catalog.search.SearchRequest;
 import io.abstractcatalog.catalog.search.WorkPage;
 import io.abstractcatalog.catalog.search.WorkSearch;
 import io.abstractcatalog.contract.FoldedText;
+import io.abstractcatalog.catalog.work.MatchList;
+import io.abstractcatalog.catalog.work.MatchLookup;
 import io.abstractcatalog.catalog.work.SourceView;
 import io.abstractcatalog.catalog.work.WorkDetail;
 import io.abstractcatalog.catalog.work.WorkLookup;
@@ -60,13 +62,15 @@ public class SearchPage {
 
     private final WorkSearch search;
     private final WorkLookup lookup;
+    private final MatchLookup matches;
     private final Template page;
     private final Template work;
 
-    SearchPage(WorkSearch search, WorkLookup lookup, @Location("search.html") Template page,
+    SearchPage(WorkSearch search, WorkLookup lookup, MatchLookup matches, @Location("search.html") Template page,
                @Location("work.html") Template work) {
         this.search = search;
         this.lookup = lookup;
+        this.matches = matches;
         this.page = page;
         this.work = work;
     }
@@ -134,7 +138,7 @@ public class SearchPage {
     @Path("ui/works/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page of one work", description = "The work, every record it was seen in (file, format, "
-            + "line) and its duplicates. A merged work redirects (301) to the surviving work's page.")
+            + "line), its duplicates and why they are one work. A merged work redirects (301) to the surviving work's page.")
     public Response work(@PathParam("id") String id) throws SQLException {
         Optional<WorkDetail> found = lookup.find(id);
         if (found.isEmpty()) {
@@ -144,11 +148,12 @@ public class SearchPage {
                         .header(HttpHeaders.LOCATION, "/ui/works/" + SearchState.encode(survivor.get())).build();
             }
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(work.data("work", null).data("id", id).data("files", 0).render()).build();
+                    .entity(work.data("work", null).data("id", id).data("files", 0).data("matches", null).render()).build();
         }
         WorkDetail detail = found.get();
         long files = detail.sources().stream().map(s -> s.bucket() + "/" + s.key()).distinct().count();
-        return Response.ok(work.data("work", detail).data("id", id).data("files", files).render(),
+        MatchList why = matches.matches(id).orElse(null); // null: merged away between the two reads
+        return Response.ok(work.data("work", detail).data("id", id).data("files", files).data("matches", why).render(),
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 

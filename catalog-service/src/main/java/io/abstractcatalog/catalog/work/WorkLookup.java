@@ -138,7 +138,7 @@ public class WorkLookup {
         }
     }
 
-    private static List<SourceView> sources(Connection connection, String workId) throws SQLException {
+    static List<SourceView> sources(Connection connection, String workId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT record_id, bucket, object_key, content_hash, format, ordinal, line, source_id, ingested_at
                 FROM work_source WHERE work_id = ?

@@ -37,9 +37,11 @@ public class WorkResource {
     }
 
     private final WorkLookup lookup;
+    private final MatchLookup matches;
 
-    WorkResource(WorkLookup lookup) {
+    WorkResource(WorkLookup lookup, MatchLookup matches) {
         this.lookup = lookup;
+        this.matches = matches;
     }
 
     @GET
@@ -86,6 +88,47 @@ public class WorkResource {
             return Response.ok(Listing.whole(sources.get())).build();
         }
         return movedOrMissing(id, "/sources");
+    }
+
+    @GET
+    @Path("/matches")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Why the work's records are one work",
+            description = "The pairs of the work's records that the deduplicator's matcher accepted, each with the rule "
+                    + "that decided, the evidence it saw (abstract similarity, titles, shared authors, years, "
+                    + "identifiers), the same in plain words, where both records were found, and the matcher version. "
+                    + "meta.count counts every accepted pair (a work of n copies may have up to n(n-1)/2); the first 50 "
+                    + "by record ids are listed. A work of one record has none; recorded is false for a work last "
+                    + "written before the deduplicator published its matches.")
+    @APIResponse(responseCode = "200", description = "The accepted pairs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MatchList.class),
+                    examples = @ExampleObject(name = "matches", value = """
+                            {"meta":{"count":1,"countKind":"exact","perPage":50,"nextCursor":null},
+                             "results":[{"recordA":"r-2f0c…","recordB":"r-9a41…",
+                               "sourceA":{"recordId":"r-2f0c…","bucket":"local","key":"refs.bib","format":"bibtex",
+                                          "ordinal":3,"line":40},
+                               "sourceB":{"recordId":"r-9a41…","bucket":"local","key":"export.ris","format":"ris",
+                                          "ordinal":0,"line":1},
+                               "rule":"SAME_TITLE_AUTHORS",
+                               "reason":"The titles and the authors agree, whatever the abstracts say (a cut abstract, a preprint and its published version).",
+                               "explanation":["Abstracts: 12% of their word triples shared (Jaccard 0.12); 31% of the shorter one inside the longer.",
+                                              "Titles: equal.","Authors: 3 shared (4 and 3 listed).","Years: 2019 and 2020."],
+                               "evidence":{"abstractJaccard":0.12,"containment":0.31,"sameOpening":false,
+                                           "titleRelation":"EQUAL","titleGeneric":false,"sharedAuthors":3,
+                                           "authorsA":4,"authorsB":3,"yearA":2019,"yearB":2020,"sameVenue":false},
+                               "matcherVersion":2}],
+                             "recorded":true}""")))
+    @APIResponse(responseCode = "301", description = "The work was merged into another",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "Path of the surviving work's matches"))
+    @APIResponse(responseCode = "404", description = "No work has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response matches(@Parameter(description = "Work id") @PathParam("id") String id) throws SQLException {
+        Optional<MatchList> found = matches.matches(id);
+        if (found.isPresent()) {
+            return Response.ok(found.get()).build();
+        }
+        return movedOrMissing(id, "/matches");
     }
 
     /**

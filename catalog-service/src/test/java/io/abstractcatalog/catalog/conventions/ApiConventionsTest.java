@@ -58,6 +58,7 @@ class ApiConventionsTest {
             "/works                       | fields       | select",
             "/works/w-1                   | select       | -",
             "/works/w-1/sources           | limit        | -",
+            "/works/w-1/matches           | limit        | -",
             "/works/doi:10.1/x            | formt        | -",
             "/affiliations                | prefx        | prefix",
             "/affiliations                | per_page     | limit",
@@ -244,6 +245,8 @@ class ApiConventionsTest {
                 .contains("meta", "results", "groups");
         assertThat(openapi.getMap("components.schemas.SourceList.properties").keySet())
                 .containsExactlyInAnyOrder("meta", "results");
+        assertThat(openapi.getMap("components.schemas.MatchList.properties").keySet())
+                .containsExactlyInAnyOrder("meta", "results", "recorded");
         assertThat(openapi.getMap("components.schemas.AffiliationList.properties").keySet())
                 .containsExactlyInAnyOrder("meta", "results");
         assertThat(openapi.getList("paths.'/works'.get.parameters.name", String.class)).contains("format", "cursor");

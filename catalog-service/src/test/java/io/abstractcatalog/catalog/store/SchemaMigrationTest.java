@@ -33,7 +33,8 @@ class SchemaMigrationTest {
                         "V4__work_identifiers.sql", "V5__work_redirects.sql", "V6__work_year.sql",
                         "V7__query_indexes.sql", "V8__affiliation_newest_index.sql", "V9__search_recent_index.sql",
                         "V10__phrase_keys.sql", "V11__bibliographic_fields.sql",
-                        "V12__author_word_newest_index.sql", "V13__works_without_abstract.sql");
+                        "V12__author_word_newest_index.sql", "V13__works_without_abstract.sql",
+                        "V14__work_matches.sql");
     }
 
     @Test
@@ -108,7 +109,7 @@ class SchemaMigrationTest {
                 WHERE contype = 'f' AND confrelid = 'work'::regclass AND confdeltype = 'c'
                 ORDER BY 1"""))
                 .containsExactlyInAnyOrder("work_source", "work_affiliation", "work_identifier", "work_author",
-                        "work_author_word");
+                        "work_author_word", "work_match");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.abstractcatalog.contract.Identifiers;
 import io.abstractcatalog.contract.SourceRef;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.contract.WorkMatch;
+import io.abstractcatalog.contract.WorkMatches;
 import io.abstractcatalog.contract.WorkSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,7 @@ public final class WorkFixture {
     private Integer year;
     private String venue;
     private String url;
+    private WorkMatches matches;
 
     private WorkFixture(String workId) {
         this.workId = workId;
@@ -96,6 +99,17 @@ public final class WorkFixture {
         return this;
     }
 
+    /** Why the work's records are one (work-event/3); without this call the work says nothing, as before schema 3. */
+    public WorkFixture matches(long count, WorkMatch... pairs) {
+        matches = new WorkMatches(count, List.of(pairs));
+        return this;
+    }
+
+    /** The record id of the work's {@code index}-th source (in the order they were added). */
+    public String recordId(int index) {
+        return sources.get(index).recordId();
+    }
+
     public WorkFixture updatedAt(Instant value) {
         updatedAt = value;
         return this;
@@ -119,7 +133,7 @@ public final class WorkFixture {
 
     public Work build() {
         return new Work(workId, version, title, abstractText, affiliations, identifiers, sources,
-                Math.max(1, sources.size()), firstSeen, updatedAt, authors, year, venue, url);
+                Math.max(1, sources.size()), firstSeen, updatedAt, authors, year, venue, url, matches);
     }
 
     public WorkEvent upserted() {

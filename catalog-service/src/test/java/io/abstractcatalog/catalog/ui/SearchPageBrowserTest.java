@@ -10,6 +10,8 @@ import io.abstractcatalog.contract.Author;
 import io.abstractcatalog.contract.Identifiers;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.catalog.testing.WorkFixture;
+import io.abstractcatalog.contract.WorkMatch;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -285,6 +287,31 @@ class SearchPageBrowserTest {
         browser.findElement(By.linkText("Simon Osindero")).click();
         waitFor(() -> browser.getCurrentUrl().contains("author=Simon%20Osindero"));
         assertThat(resultTitles()).contains("A fast learning algorithm for " + word);
+    }
+
+    @Test
+    void aWorkPageSaysWhyItsRecordsAreOneWork() {
+        String word = randomWord();
+        String id = newId();
+        WorkFixture fixture = work(id).noSources().title("Why one work " + word).source("local", "refs.bib", 3, "bibtex")
+                .source("local", "export.ris", 0, "ris");
+        String a = fixture.recordId(0).compareTo(fixture.recordId(1)) < 0 ? fixture.recordId(0) : fixture.recordId(1);
+        String b = a.equals(fixture.recordId(0)) ? fixture.recordId(1) : fixture.recordId(0);
+        topic.publish(fixture.matches(1, new WorkMatch(a, b, "SAME_DOI", "doi", null, null, false, "EQUAL", false, 3, 22, 3,
+                2017, 2017, true, 2)).upserted());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/works/" + id).statusCode() == 200);
+
+        browser.get(root + "ui/works/" + id);
+        assertThat(browser.findElement(By.id("why")).getText()).isEqualTo("Why these records are one work");
+        assertThat(browser.findElement(By.id("why-summary")).getText()).isEqualTo("1 pair of records found to be the same work.");
+        WebElement pair = browser.findElement(By.cssSelector("#why-pairs > li.match"));
+        assertThat(pair.getText()).contains("Both records carry the same DOI, and their titles do not conflict.");
+        assertThat(pair.findElements(By.cssSelector("ul.evidence > li"))).extracting(WebElement::getText).containsExactly(
+                "Identifier: the same DOI.", "Abstracts: not compared (missing or too short on a record).",
+                "Titles: equal.", "Authors: 3 shared (22 and 3 listed).", "Year: 2017 on both.", "Venue: the same.");
+        assertThat(pair.findElements(By.cssSelector("span.record"))).extracting(WebElement::getText)
+                .containsExactlyInAnyOrder("refs.bib, line 7", "export.ris, line 1");
+        screenshot("work-why");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 
 import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.contract.WorkMatch;
 import io.abstractcatalog.contract.http.ListMeta;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
@@ -167,6 +168,30 @@ class SearchPageHtmlTest {
         assertThat(html).contains("aria-live=\"polite\">3 results</h1>");
         assertThat(html).contains("<a id=\"swagger-ui\" href=\"/q/swagger-ui\">Swagger UI</a>");
         given().redirects().follow(true).get("/q/swagger-ui").then().statusCode(200).contentType("text/html");
+    }
+
+    @Test
+    void theWorkPageSaysWhyItsRecordsAreOneWorkInPlainWords() {
+        String word = uniqueWord();
+        String id = newId();
+        WorkFixture fixture = work(id).noSources().title("Why " + word).source("local", "refs.bib", 3, "bibtex")
+                .source("local", "export.ris", 0, "ris");
+        String a = fixture.recordId(0).compareTo(fixture.recordId(1)) < 0 ? fixture.recordId(0) : fixture.recordId(1);
+        String b = a.equals(fixture.recordId(0)) ? fixture.recordId(1) : fixture.recordId(0);
+        fixture.matches(1, new WorkMatch(a, b, "SAME_TITLE_AUTHORS", null, 0.12, 0.31, false, "EQUAL", false, 3, 4, 3,
+                2019, 2020, null, 2));
+        publishAndWait(word, fixture);
+
+        String html = page("/ui/works/" + id);
+
+        assertThat(html).contains("<h2 id=\"why\">Why these records are one work</h2>")
+                .contains("1 pair of records found to be the same work.")
+                .contains("The titles and the authors agree, whatever the abstracts say")
+                .contains("<li>Abstracts: 12% of their word triples shared (Jaccard 0.12); 31% of the shorter one inside the longer.</li>")
+                .contains("<li>Titles: equal.</li>", "<li>Authors: 3 shared (4 and 3 listed).</li>", "<li>Years: 2019 and 2020.</li>")
+                .contains("Rule <code>SAME_TITLE_AUTHORS</code>, matcher version 2.");
+        String source = a.equals(fixture.recordId(0)) ? "refs.bib, line 7" : "export.ris, line 1";
+        assertThat(html).contains("<span class=\"record\">" + source + "</span> and");
     }
 
     @ParameterizedTest(name = "{0} {1} → {2}")

@@ -2,6 +2,8 @@ package io.abstractcatalog.dedup.cluster;
 
 import io.abstractcatalog.contract.WorkEvent;
 import io.abstractcatalog.dedup.match.MatchConfig;
+import io.abstractcatalog.dedup.match.MatchedPair;
+import io.abstractcatalog.dedup.match.PairDecision;
 import io.abstractcatalog.dedup.match.PairMatcher;
 import io.abstractcatalog.dedup.merge.WorkId;
 import io.abstractcatalog.dedup.merge.WorkMerger;
@@ -26,6 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * fixed. A component's root is its smallest record id and its work id is derived from the root, so the surviving
  * ids are fixed too; when two components join the larger root's work is redirected to the smaller one's. Members
  * are merged by {@link WorkMerger}'s total order. A replayed record finds its node and changes nothing.
+ *
+ * <p>Why the records are one work: every candidate pair is verified, also when both records are already in one
+ * component, and each accepted pair is kept once, on its smaller record's node ({@link NodeState#matched}); the work
+ * counts them and keeps the first {@code WorkMatches.MAX_PAIRS} in canonical order ({@link WorkState}). A pair
+ * accepted inside a component republishes the work (one version on). The accepted pairs of a work are the candidate
+ * pairs the pure matcher accepts, so they, too, are fixed by the record set.
  */
 public class Clusterer implements Processor<String, ClusterInput, String, WorkEvent> {
 
@@ -91,9 +99,25 @@ public class Clusterer implements Processor<String, ClusterInput, String, WorkEv
             park(missing, missing.equals(a) ? b : a);
             return;
         }
+        String smaller = a.compareTo(b) < 0 ? a : b;
+        String larger = smaller.equals(a) ? b : a;
+        if (smaller.equals(larger) || (smaller.equals(a) ? nodeA : nodeB).hasMatched(larger)) {
+            return; // this pair was accepted before (it met in blocks on two partitions, or a replay)
+        }
+        // Verified even inside one component: the published pairs are all accepted pairs of a work, not the ones
+        // union-find happened to need, so that they do not depend on arrival order.
+        PairDecision decision = PairMatcher.decide(nodeA.summary(), nodeB.summary(), config);
+        if (!decision.merged()) {
+            return;
+        }
+        MatchedPair pair = new MatchedPair(smaller, larger, decision);
         String rootA = find(a);
         String rootB = find(b);
-        if (rootA.equals(rootB) || !PairMatcher.matches(nodeA.summary(), nodeB.summary(), config)) {
+        nodes.put(smaller, nodes.get(smaller).withMatched(larger)); // read again: find may have moved its parent
+        if (rootA.equals(rootB)) {
+            WorkState work = works.get(WorkId.ofRoot(rootA)).withPair(pair);
+            works.put(work.workId(), work);
+            publish(record, WorkEvent.upserted(WorkMerger.merge(work)));
             return;
         }
         String winner = rootA.compareTo(rootB) < 0 ? rootA : rootB;
@@ -101,7 +125,7 @@ public class Clusterer implements Processor<String, ClusterInput, String, WorkEv
         nodes.put(loser, nodes.get(loser).withParent(winner));
         WorkState kept = works.get(WorkId.ofRoot(winner));
         WorkState gone = works.get(WorkId.ofRoot(loser));
-        WorkState merged = kept.absorb(gone);
+        WorkState merged = kept.absorb(gone, pair);
         works.put(merged.workId(), merged);
         works.delete(gone.workId());
         publish(record, WorkEvent.upserted(WorkMerger.merge(merged)));

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  *       a preprint server (arXiv, bioRxiv…); ties to the name with fewer digits (a name over a citation string with
  *       volume and pages), then the longest (full title over abbreviation), then the smallest record id;</li>
  *   <li>url: of the smallest record id that has one;</li>
- *   <li>affiliations and identifiers: unions; every member is listed as a source.</li>
+ *   <li>affiliations and identifiers: unions; every member is listed as a source;</li>
+ *   <li>matches: the pairs of members the matcher accepted, counted, the first ones listed ({@link WorkState}).</li>
  * </ul>
  */
 public final class WorkMerger {
@@ -74,7 +75,8 @@ public final class WorkMerger {
                 year(members),
                 venue(members),
                 members.stream().filter(m -> m.url() != null && !m.url().isBlank())
-                        .min(Comparator.comparing(Member::recordId)).map(m -> m.url().strip()).orElse(null));
+                        .min(Comparator.comparing(Member::recordId)).map(m -> m.url().strip()).orElse(null),
+                state.publishedMatches());
     }
 
     /** The member whose normalized text is most common, then longest, then has the smallest record id. */

@@ -8,6 +8,8 @@ import io.abstractcatalog.dedup.match.PairMatcher;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp "$(cat dedup-service/target/classpath.txt):dedup-service/target/classes:dedup-service/target/test-classes" \
- *     io.abstractcatalog.dedup.eval.MatchEvaluation ../shared/eval [--sweep]
+ *     io.abstractcatalog.dedup.eval.MatchEvaluation ../shared/eval [--sweep[=opening,jaccard,…]]
  * </pre>
  * (see the README for how to write {@code classpath.txt}). {@code --sweep} also prints the measurements behind
  * the defaults: F1 per set for each LSH bands × rows and each threshold. {@code --explain} prints the false edges,
@@ -34,7 +36,9 @@ public final class MatchEvaluation {
             System.exit(2);
         }
         Path evalDir = Path.of(args[0]);
-        boolean sweep = List.of(args).contains("--sweep");
+        // --sweep tries every knob; --sweep=opening,jaccard only those groups (see sweep)
+        String sweep = List.of(args).stream().filter(a -> a.equals("--sweep") || a.startsWith("--sweep="))
+                .map(a -> a.equals("--sweep") ? "" : a.substring("--sweep=".length())).findFirst().orElse(null);
         List<LabelledSet> sets = List.of(
                 Datasets.bibDedupe(evalDir, Datasets.Abstracts.ALL),
                 Datasets.bibDedupe(evalDir, Datasets.Abstracts.WITH),
@@ -58,8 +62,8 @@ public final class MatchEvaluation {
                 explain(set, config);
             }
         }
-        if (sweep) {
-            sweep(sets, config);
+        if (sweep != null) {
+            sweep(sets, config, sweep.isEmpty() ? Set.of() : Set.of(sweep.split(",")));
         }
     }
 
@@ -102,41 +106,52 @@ public final class MatchEvaluation {
         return PairwiseScore.of(resolver.roots(), gold);
     }
 
-    private static void sweep(List<LabelledSet> sets, MatchConfig base) {
+    /** Tries each knob's values with the others at {@code base}; {@code groups} names the knobs to try (empty: all). */
+    private static void sweep(List<LabelledSet> sets, MatchConfig base, Set<String> groups) {
         System.out.printf("%nsweep (F1 / false pairs per set: %s)%n", sets.stream().map(LabelledSet::name).toList());
-        List<MatchConfig> configs = new ArrayList<>();
+        Map<String, List<MatchConfig>> knobs = new LinkedHashMap<>();
         // the evidence knobs first (added with matcher version 2), then the text knobs
         for (int y : new int[] {1, 2, 3, 5, 100}) {
-            configs.add(base.toBuilder().maxYearGap(y).build());
+            knobs.computeIfAbsent("year", k -> new ArrayList<>()).add(base.toBuilder().maxYearGap(y).build());
         }
         for (double t : new double[] {0.7, 0.75, 0.8, 0.85, 0.9, 1.1}) {
-            configs.add(base.toBuilder().titleSimilarThreshold(t).build());
+            knobs.computeIfAbsent("title-similar", k -> new ArrayList<>()).add(base.toBuilder().titleSimilarThreshold(t).build());
         }
+        // the opening words: both the open: blocking key and the SAME_OPENING rule (100,000 words: never the same)
         for (int o : new int[] {8, 12, 16, 24, 100_000}) {
-            configs.add(base.toBuilder().openingTokens(o).build());
+            knobs.computeIfAbsent("opening", k -> new ArrayList<>()).add(base.toBuilder().openingTokens(o).build());
         }
         for (double j : new double[] {0.0, 0.1, 0.2, 0.3, 0.4}) {
-            configs.add(base.toBuilder().openingJaccardThreshold(j).build());
+            knobs.computeIfAbsent("opening-jaccard", k -> new ArrayList<>()).add(base.toBuilder().openingJaccardThreshold(j).build());
         }
         int[][] lsh = {{16, 4}, {20, 5}, {32, 4}, {32, 3}, {48, 3}, {64, 4}, {16, 8}, {64, 2}};
         for (int[] br : lsh) {
-            configs.add(base.toBuilder().bands(br[0]).rows(br[1]).build());
+            knobs.computeIfAbsent("lsh", k -> new ArrayList<>()).add(base.toBuilder().bands(br[0]).rows(br[1]).build());
         }
         for (double j : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8}) {
-            configs.add(base.toBuilder().jaccardThreshold(j).build());
+            knobs.computeIfAbsent("jaccard", k -> new ArrayList<>()).add(base.toBuilder().jaccardThreshold(j).build());
         }
         for (double c : new double[] {0.7, 0.8, 0.85, 0.9, 0.95, 2.0}) {
-            configs.add(base.toBuilder().containmentThreshold(c).build());
+            knobs.computeIfAbsent("containment", k -> new ArrayList<>()).add(base.toBuilder().containmentThreshold(c).build());
         }
         for (double t : new double[] {0.05, 0.1, 0.2, 0.3, 0.4, 1.1}) {
-            configs.add(base.toBuilder().titleJaccardThreshold(t).build());
+            knobs.computeIfAbsent("title-jaccard", k -> new ArrayList<>()).add(base.toBuilder().titleJaccardThreshold(t).build());
         }
         for (double t : new double[] {0.0, 0.1, 0.15, 0.2, 0.3}) {
-            configs.add(base.toBuilder().titleConflictThreshold(t).build());
+            knobs.computeIfAbsent("title-conflict", k -> new ArrayList<>()).add(base.toBuilder().titleConflictThreshold(t).build());
         }
         for (int s : new int[] {2, 3, 4, 5}) {
-            configs.add(base.toBuilder().shingleSize(s).build());
+            knobs.computeIfAbsent("shingle", k -> new ArrayList<>()).add(base.toBuilder().shingleSize(s).build());
         }
+        if (!knobs.keySet().containsAll(groups)) {
+            throw new IllegalArgumentException("sweep groups are " + knobs.keySet() + ", not " + groups);
+        }
+        List<MatchConfig> configs = new ArrayList<>();
+        knobs.forEach((group, values) -> {
+            if (groups.isEmpty() || groups.contains(group)) {
+                configs.addAll(values);
+            }
+        });
         for (MatchConfig config : configs) {
             StringBuilder line = new StringBuilder(String.format("k=%d %2dx%d J>=%.2f C>=%.2f T>=%.2f X<%.2f Y<=%d S>=%.2f O=%d OJ>=%.1f:",
                     config.shingleSize(), config.bands(), config.rows(), config.jaccardThreshold(), config.containmentThreshold(),

@@ -3,16 +3,19 @@ package io.abstractcatalog.dedup.topology;
 import static io.abstractcatalog.dedup.RawRecords.record;
 import static io.abstractcatalog.dedup.RawRecords.withBibliography;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.abstractcatalog.contract.RawRecord;
 import io.abstractcatalog.contract.Topics;
 import io.abstractcatalog.contract.Work;
 import io.abstractcatalog.contract.WorkEvent;
+import io.abstractcatalog.contract.WorkMatch;
 import io.abstractcatalog.dedup.eval.Datasets;
 import io.abstractcatalog.dedup.eval.InMemoryResolver;
 import io.abstractcatalog.dedup.eval.LabelledSet;
 import io.abstractcatalog.dedup.eval.SyntheticDuplicates;
 import io.abstractcatalog.dedup.match.MatchConfig;
+import io.abstractcatalog.dedup.match.PairMatcher;
 import io.abstractcatalog.dedup.merge.WorkId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -131,6 +134,12 @@ class DedupTopologyTest {
         List<Work> merged = view.works().values().stream().filter(w -> w.memberCount() > 1).toList();
         assertThat(merged).hasSize(5).allSatisfy(w -> {
             assertThat(w.memberCount()).isEqualTo(2);
+            assertThat(w.matches().count()).isEqualTo(1);
+            WorkMatch pair = w.matches().pairs().get(0);
+            assertThat(pair.rule()).isEqualTo("SAME_FINGERPRINT");
+            assertThat(pair.abstractJaccard()).isEqualTo(1.0);
+            assertThat(List.of(pair.recordA(), pair.recordB())).containsExactlyElementsOf(
+                    w.sources().stream().map(s -> s.recordId()).sorted().toList());
             assertThat(w.sources()).extracting(s -> s.source().key())
                     .containsExactlyInAnyOrder("000_763c6eb23b8e6730.txt", "001_404e3f05a329715c.txt");
         });
@@ -158,6 +167,48 @@ class DedupTopologyTest {
             assertThat(single.title()).isEqualTo("Deep learning");
             assertThat(single.abstractText()).isNull();
         }
+    }
+
+    @Test
+    void everyAcceptedPairOfAWorkIsPublishedWithItsRuleAndEvidenceWhateverTheOrder() {
+        RawRecord a = record("a.txt", 0, null, SPN);
+        RawRecord b = record("b.txt", 0, null, SPN.toUpperCase());
+        RawRecord c = record("c.txt", 0, null, SPN.replace("probabilistic models", "probabilistic  models"));
+        List<String> ids = new ArrayList<>(List.of(a.recordId(), b.recordId(), c.recordId()));
+        Collections.sort(ids);
+
+        for (List<RawRecord> order : List.of(List.of(a, b, c), List.of(c, b, a), List.of(b, c, a, b, c))) {
+            Work work = run(order).works().values().iterator().next();
+
+            // three copies: union-find needs two of the pairs, the third is verified and listed as well
+            assertThat(work.matches().count()).isEqualTo(3);
+            assertThat(work.matches().pairs()).extracting(WorkMatch::recordA, WorkMatch::recordB).containsExactly(
+                    tuple(ids.get(0), ids.get(1)), tuple(ids.get(0), ids.get(2)), tuple(ids.get(1), ids.get(2)));
+            assertThat(work.matches().pairs()).allSatisfy(pair -> {
+                assertThat(pair.rule()).isEqualTo("SAME_FINGERPRINT");
+                assertThat(pair.abstractJaccard()).isEqualTo(1.0);
+                assertThat(pair.titleRelation()).isEqualTo("ABSENT");
+                assertThat(pair.matcherVersion()).isEqualTo(PairMatcher.VERSION);
+            });
+        }
+    }
+
+    @Test
+    void aPairJoinedOnTitleAndAuthorsCarriesTheAuthorsAndYearsItSaw() {
+        RawRecord preprint = withBibliography(record("a.bib", 0, "Sum-product networks: a new deep architecture",
+                SPN.substring(0, 100)), List.of("Poon, Hoifung", "Domingos, Pedro"), 2011, "arXiv", null, "1202.3732", null);
+        RawRecord published = withBibliography(record("b.ris", 0, "Sum-Product Networks: A New Deep Architecture.",
+                MUP), List.of("Hoifung Poon", "Pedro Domingos"), 2012, "ICCV Workshops", "10.1109/ICCVW.2011.6130310", null, null);
+
+        Work work = run(List.of(published, preprint)).works().values().iterator().next();
+
+        assertThat(work.memberCount()).isEqualTo(2);
+        WorkMatch pair = work.matches().pairs().get(0);
+        assertThat(pair.rule()).isEqualTo("SAME_TITLE_AUTHORS");
+        assertThat(pair.titleRelation()).isEqualTo("EQUAL");
+        assertThat(pair.sharedAuthors()).isEqualTo(2);
+        assertThat(List.of(pair.yearA(), pair.yearB())).containsExactlyInAnyOrder(2011, 2012);
+        assertThat(pair.sameVenue()).isFalse();
     }
 
     @Test
@@ -229,7 +280,16 @@ class DedupTopologyTest {
         WorksTopicView reordered = run(shuffled);
 
         assertThat(reordered.membership()).isEqualTo(inOrder.membership());
+        // matches included: every accepted pair of a work, whatever order the records came in
         assertThat(reordered.worksWithoutVersion()).isEqualTo(inOrder.worksWithoutVersion());
+        assertThat(inOrder.works().values()).allSatisfy(work -> {
+            assertThat(work.matches().count()).as("a connected work has at least n-1 pairs")
+                    .isGreaterThanOrEqualTo(work.memberCount() - 1);
+            assertThat(work.matches().pairs()).allSatisfy(pair -> {
+                assertThat(pair.recordA()).isLessThan(pair.recordB());
+                assertThat(work.sources()).extracting(s -> s.recordId()).contains(pair.recordA(), pair.recordB());
+            });
+        });
         assertThat(new HashSet<>(inOrder.membership().values())).isEqualTo(reference(records));
     }
 

@@ -44,12 +44,12 @@ public record WorksTopicView(Map<String, Work> works, Map<String, String> redire
         return membership;
     }
 
-    /** The works without version, for comparing runs whose histories (and so versions) differ. */
+    /** The works without version (matches included), for comparing runs whose histories (and so versions) differ. */
     public Map<String, Work> worksWithoutVersion() {
         Map<String, Work> out = new TreeMap<>();
         works.forEach((id, w) -> out.put(id, new Work(w.workId(), 0, w.title(), w.abstractText(), w.affiliations(),
                 w.identifiers(), w.sources(), w.memberCount(), w.firstSeen(), w.updatedAt(), w.authors(), w.year(),
-                w.venue(), w.url())));
+                w.venue(), w.url(), w.matches())));
         return out;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +113,19 @@ class BibliographicEndToEndIT {
         assertThat(work.get("year").asInt()).isEqualTo(2007);
         assertThat(work.get("venue").asText()).isEqualTo("Phys. Rev. D");
         assertThat(texts(work.get("identifiers").get("arxiv"))).containsExactly("0704.0001");
+        // why: every pair of the three records, each joined by an identifier they share (the last pair may be
+        // verified after the merge that made the three one work, so it can come one version later)
+        String matchesPath = "/works/" + work.get("workId").asText() + "/matches";
+        await().atMost(QUERYABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(catalog.get(matchesPath).get("meta").get("count").asInt()).isEqualTo(3));
+        JsonNode pairs = catalog.get(matchesPath).get("results");
+        assertThat(pairs).hasSize(3).allSatisfy(pair -> {
+            assertThat(pair.get("rule").asText()).isIn("SAME_ARXIV", "SAME_DOI");
+            assertThat(pair.get("evidence").get("identifier").asText()).isIn("arxiv", "doi");
+            assertThat(pair.get("evidence").get("titleRelation").asText()).isIn("EQUAL", "PREFIX", "SUFFIX", "SIMILAR");
+            assertThat(Set.of(pair.get("sourceA").get("key").asText(), pair.get("sourceB").get("key").asText()))
+                    .isSubsetOf("refs.bib", "refs.ris", "arxiv-sample.csv");
+        });
     }
 
     @Test
@@ -125,6 +139,22 @@ class BibliographicEndToEndIT {
         assertThat(work.get("abstractText").asText()).startsWith("OBJECTIVE: Telomere shortening");
         assertThat(work.get("authors")).hasSize(22); // the fuller list wins over the export's three names
         assertThat(catalog.get("/works/doi:10.1136/gutjnl-2016-312510").get("workId")).isEqualTo(work.get("workId"));
+        // why: the DOI both carry; the titles agree, the export's three authors are among PubMed's 22, the same year
+        JsonNode matches = catalog.get("/works/" + work.get("workId").asText() + "/matches");
+        assertThat(matches.get("meta").get("count").asInt()).isEqualTo(1);
+        JsonNode pair = matches.get("results").get(0);
+        assertThat(pair.get("rule").asText()).isEqualTo("SAME_DOI");
+        assertThat(pair.get("reason").asText()).isEqualTo("Both records carry the same DOI, and their titles do not conflict.");
+        JsonNode evidence = pair.get("evidence");
+        assertThat(evidence.get("identifier").asText()).isEqualTo("doi");
+        assertThat(evidence.has("abstractJaccard")).as("no abstract to compare on the export's side").isFalse();
+        assertThat(evidence.get("titleRelation").asText()).isEqualTo("EQUAL");
+        assertThat(evidence.get("sharedAuthors").asInt()).isEqualTo(3);
+        assertThat(Set.of(evidence.get("authorsA").asInt(), evidence.get("authorsB").asInt())).containsExactlyInAnyOrder(3, 22);
+        assertThat(evidence.get("yearA").asInt()).isEqualTo(2017);
+        assertThat(evidence.get("yearB").asInt()).isEqualTo(2017);
+        assertThat(texts(pair.get("explanation"))).contains("Identifier: the same DOI.", "Titles: equal.",
+                "Year: 2017 on both.");
     }
 
     @Test

@@ -101,6 +101,22 @@ class EndToEndIT {
             assertThat(sources).hasSize(2);
             assertThat(Set.of(sources.get(0).get("key").asText().substring(0, 3), sources.get(1).get("key").asText().substring(0, 3)))
                     .containsExactlyInAnyOrder("000", "001");
+            // why: the one pair the matcher accepted, the same abstract in both files
+            JsonNode matches = catalog.get("/works/" + work.get("workId").asText() + "/matches");
+            assertThat(matches.get("meta").get("count").asInt()).isEqualTo(1);
+            assertThat(matches.get("recorded").asBoolean()).isTrue();
+            JsonNode pair = matches.get("results").get(0);
+            assertThat(pair.get("rule").asText()).isEqualTo("SAME_FINGERPRINT");
+            assertThat(pair.get("reason").asText()).startsWith("The abstracts are the same text");
+            assertThat(pair.get("evidence").get("abstractJaccard").asDouble()).isEqualTo(1.0);
+            assertThat(pair.get("evidence").get("containment").asDouble()).isEqualTo(1.0);
+            assertThat(pair.get("evidence").get("sameOpening").asBoolean()).isTrue();
+            assertThat(pair.get("matcherVersion").asInt()).isEqualTo(2);
+            assertThat(pair.get("recordA").asText()).isLessThan(pair.get("recordB").asText());
+            assertThat(Set.of(pair.get("sourceA").get("key").asText().substring(0, 3), pair.get("sourceB").get("key").asText().substring(0, 3)))
+                    .containsExactlyInAnyOrder("000", "001");
+            assertThat(Set.of(pair.get("recordA").asText(), pair.get("recordB").asText()))
+                    .containsExactlyInAnyOrder(sources.get(0).get("recordId").asText(), sources.get(1).get("recordId").asText());
         }
     }
 
