@@ -21,15 +21,19 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class MatchLookup {
 
-    private final AgroalDataSource dataSource;
+    private final ReadYourWrites database;
 
-    MatchLookup(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    MatchLookup(ReadYourWrites database) {
+        this.database = database;
     }
 
     /** The work's matches, or empty when no such work exists (as opposed to a work of one record). */
     public Optional<MatchList> matches(String workId) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        return database.read(source -> matches(source, workId));
+    }
+
+    private static Optional<MatchList> matches(AgroalDataSource source, String workId) throws SQLException {
+        try (Connection connection = source.getConnection()) {
             // One snapshot for the count, the pairs and the sources, so a concurrent update cannot mix two versions.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);

@@ -2,9 +2,7 @@ package io.abstractcatalog.catalog.work;
 
 import io.abstractcatalog.catalog.store.Columns;
 import io.abstractcatalog.catalog.store.WorkAttributes;
-import io.abstractcatalog.catalog.store.ReadDatabase;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,11 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Reads one work, its sources, or where a merged work went: from the read datasource, and from the primary when the
- * read side does not have it (yet) — a replica lags by its replay lag, and a work applied a moment ago must not answer
- * 404 (read-your-writes for lookups; searches accept the lag).
- */
+/** Reads one work, its sources, or where a merged work went ({@link ReadYourWrites}: a replica, then the primary). */
 @ApplicationScoped
 public class WorkLookup {
 
@@ -34,16 +28,14 @@ public class WorkLookup {
             SELECT id FROM chain ORDER BY hops DESC LIMIT 1
             """;
 
-    private final AgroalDataSource reads;
-    private final AgroalDataSource primary;
+    private final ReadYourWrites database;
 
-    WorkLookup(@DataSource(ReadDatabase.NAME) AgroalDataSource reads, AgroalDataSource primary) {
-        this.reads = reads;
-        this.primary = primary;
+    WorkLookup(ReadYourWrites database) {
+        this.database = database;
     }
 
     public Optional<WorkDetail> find(String workId) throws SQLException {
-        return readYourWrites(source -> find(source, workId));
+        return database.read(source -> find(source, workId));
     }
 
     /**
@@ -51,26 +43,17 @@ public class WorkLookup {
      * normalized as every service normalizes it); the work with the smallest id when several hold it.
      */
     public Optional<String> workIdBy(String kind, String normalizedValue) throws SQLException {
-        return readYourWrites(source -> workIdBy(source, kind, normalizedValue));
+        return database.read(source -> workIdBy(source, kind, normalizedValue));
     }
 
     /** The sources of a work, or empty when no such work exists (as opposed to a work without sources). */
     Optional<List<SourceView>> sources(String workId) throws SQLException {
-        return readYourWrites(source -> sources(source, workId));
+        return database.read(source -> sources(source, workId));
     }
 
     /** The id a merged work now lives under, following chains to the survivor; empty when the id was never merged. */
     public Optional<String> survivorOf(String workId) throws SQLException {
-        return readYourWrites(source -> survivorOf(source, workId));
-    }
-
-    private interface Read<T> {
-        Optional<T> from(AgroalDataSource source) throws SQLException;
-    }
-
-    private <T> Optional<T> readYourWrites(Read<T> read) throws SQLException {
-        Optional<T> found = read.from(reads);
-        return found.isPresent() ? found : read.from(primary);
+        return database.read(source -> survivorOf(source, workId));
     }
 
     private static Optional<WorkDetail> find(AgroalDataSource source, String workId) throws SQLException {
