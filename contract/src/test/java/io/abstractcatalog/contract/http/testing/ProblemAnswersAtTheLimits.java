@@ -54,7 +54,8 @@ public abstract class ProblemAnswersAtTheLimits {
         String atMostHeaders = "at most " + limits.maxHeaderSize().asLongValue();
         String atMostBody = "at most " + maxBody;
         return Stream.of(
-                row("URI one character over the limit", 414, "uri-too-long", atMostUri + " (", jsonPath(), head("GET " + overUri, "")),
+                row("URI one character over the limit", 414, "uri-too-long", atMostUri + " (", jsonPath(),
+                        head("GET " + overUri, "")),
                 row("request line of 100 000 characters", 414, "uri-too-long", atMostUri + " (", jsonPath(),
                         head("GET " + overVertxDefault, "")),
                 row("one header over the header limit", 431, "headers-too-large", atMostHeaders, jsonPath(),
@@ -63,11 +64,10 @@ public abstract class ProblemAnswersAtTheLimits {
                 row("many small headers over the header limit", 431, "headers-too-large", atMostHeaders, jsonPath(),
                         head("GET " + jsonPath(), ("X-Filler: " + "a".repeat(90) + "\r\n").repeat(
                                 (int) limits.maxHeaderSize().asLongValue() / 90 + 1))),
-                row("declared body over the body limit", 413, "content-too-large", atMostBody, JsonBodyResource.PATH, head(
-                        "POST " + JsonBodyResource.PATH, json + "Content-Length: " + (maxBody + 1) + "\r\n")),
+                row("declared body over the body limit", 413, "content-too-large", atMostBody, JsonBodyResource.PATH,
+                        head("POST " + JsonBodyResource.PATH, json + "Content-Length: " + (maxBody + 1) + "\r\n")),
                 row("chunked body that grows over the body limit", 413, "content-too-large", atMostBody,
-                        JsonBodyResource.PATH,
-                        chunked(JsonBodyResource.PATH, maxBody + 64 * 1024)),
+                        JsonBodyResource.PATH, chunked(JsonBodyResource.PATH, maxBody + 64 * 1024)),
                 row("body of a type the endpoint does not take", 415, "unsupported-media-type", "Content-Type",
                         JsonBodyResource.PATH,
                         out -> {
