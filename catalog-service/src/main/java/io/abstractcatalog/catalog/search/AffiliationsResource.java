@@ -72,8 +72,9 @@ public class AffiliationsResource {
     public Listing<AffiliationCount> affiliations(
             @Parameter(description = "Only names starting with this text (any case).", example = "univ")
             @QueryParam("prefix") String prefix,
-            @Parameter(description = "How many to return, 1 to 1000.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+            @Parameter(description = "How many to return, 1 to " + MAX_LIMIT + ".",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT,
+                            defaultValue = "" + DEFAULT_LIMIT))
             @QueryParam("limit") String limit) throws SQLException {
         String start = SearchRequest.blankToNull(prefix);
         if (start != null && (start.length() > 200 || start.indexOf('\0') >= 0)) {

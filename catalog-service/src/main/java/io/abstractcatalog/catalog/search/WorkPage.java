@@ -19,9 +19,9 @@ public record WorkPage(
         @Schema(description = "The works of this page, in the requested order.")
         List<WorkSummary> results,
         @Schema(description = "Only with group_by: for each requested facet, a list (meta and results) of its most "
-                + "frequent values (at most 20, most works first; year newest first) over all works matching q and "
-                + "the filters (the newest groupsWindow of them when that is present), not just this page; its "
-                + "meta.count is how many distinct values there are.",
+                + "frequent values (at most " + FacetQuery.GROUP_SIZE + ", most works first; year newest first) over "
+                + "all works matching q and the filters (the newest groupsWindow of them when that is present), not "
+                + "just this page; its meta.count is how many distinct values there are.",
                 examples = "{\"affiliation\":{\"meta\":{\"count\":1,\"countKind\":\"exact\",\"perPage\":20,"
                         + "\"nextCursor\":null},\"results\":[{\"key\":\"The University of Tokyo\",\"count\":42}]}}")
         Map<String, Listing<GroupCount>> groups,

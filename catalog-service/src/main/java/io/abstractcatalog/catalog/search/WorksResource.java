@@ -124,8 +124,9 @@ public class WorksResource {
                     + "last either way).", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"relevance", "updated", "-updated", "title", "-title", "year", "-year"}))
             @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @Parameter(description = "Page size, 1 to " + SearchRequest.MAX_LIMIT + ".",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + SearchRequest.MAX_LIMIT,
+                            defaultValue = "" + SearchRequest.DEFAULT_LIMIT))
             @QueryParam("limit") String limit,
             @Parameter(description = "* for the first page of a walk, then the meta.nextCursor of the previous page, "
                     + "unchanged. It is bound to q, the filters and sort: reusing it with different ones is a 400.")
@@ -139,7 +140,8 @@ public class WorksResource {
             @Parameter(description = "Comma-separated facets to count over all matching works (when more match "
                     + "than the facet window, the service's catalog.search.facet-window, over that many of the newest; "
                     + "the page then carries groupsWindow): affiliation, "
-                    + "source (file key), format, year, venue, author. At most 20 values each.",
+                    + "source (file key), format, year, venue, author. At most " + FacetQuery.GROUP_SIZE
+                    + " values each.",
                     example = "year,venue")
             @QueryParam("group_by") String groupBy) throws SQLException {
         return search.search(SearchRequest.of(q, affiliation, source, hasDuplicates, hasAbstract, doi, author, venue,

@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import io.abstractcatalog.catalog.testing.WorksTopic;
+import io.abstractcatalog.contract.http.testing.JsonBodyResource;
+import io.abstractcatalog.contract.http.testing.ProblemAnswersAtTheLimits;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.embedded.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -20,10 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +31,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The conventions every endpoint follows: unknown query parameters are refused with the known ones and a hint,
- * cursor=* starts a walk, every list is {meta, results}, and errors are problems even where the framework answers.
+ * cursor=* starts a walk, every list is {meta, results}, and errors are problems even where the framework answers
+ * (the HTTP limits: the table in ProblemAnswersAtTheLimits).
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
-class ApiConventionsTest {
+class ApiConventionsTest extends ProblemAnswersAtTheLimits {
+
+    @Override
+    protected String jsonPath() {
+        return "/stats";
+    }
+
+    @Override
+    protected int port() {
+        return RestAssured.port;
+    }
+
 
     @Inject
     WorksTopic topic;
@@ -208,26 +218,6 @@ class ApiConventionsTest {
     }
 
     @Test
-    void aRequestLineLongerThanTheLimitIsAUriTooLongProblem() {
-        given().urlEncodingEnabled(false).queryParam("q", "a".repeat(20_100)).get("/works").then().statusCode(414)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:abstract-catalog:problem:uri-too-long"))
-                .body("status", equalTo(414))
-                .body("instance", equalTo("/works"))
-                .body("detail", containsString("at most 20000"));
-    }
-
-    @Test
-    void aBodyLargerThanTheLimitIsAContentTooLargeProblemAndTheConnectionCloses() throws Exception {
-        // Refused on its Content-Length (over Quarkus's 10 MiB), before a byte of the body is read.
-        String answer = rawRequest("POST /works HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 11000000\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
-                .contains("\"type\":\"urn:abstract-catalog:problem:content-too-large\"")
-                .contains("at most 10485760");
-    }
-
-    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
         given().get("/").then().statusCode(200).body(containsString("href=\"/q/swagger-ui\""));
@@ -250,20 +240,5 @@ class ApiConventionsTest {
         assertThat(openapi.getMap("components.schemas.AffiliationList.properties").keySet())
                 .containsExactlyInAnyOrder("meta", "results");
         assertThat(openapi.getList("paths.'/works'.get.parameters.name", String.class)).contains("format", "cursor");
-    }
-
-    /**
-     * A request written by hand, for what an HTTP client would not send (a length it does not mean to send); the
-     * answer as text, read until the server closes the connection.
-     */
-    static String rawRequest(String head) throws Exception {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static io.abstractcatalog.catalog.testing.WorkFixture.work;
 import static io.abstractcatalog.catalog.testing.WorksApi.awaitCount;
 import static io.abstractcatalog.catalog.testing.WorksApi.ids;
 import static io.abstractcatalog.catalog.testing.WorksApi.search;
+import static io.abstractcatalog.catalog.testing.WorksApi.walk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -249,23 +250,5 @@ class BibliographicSearchTest {
         List<String> copy = new ArrayList<>(ids);
         java.util.Collections.reverse(copy);
         return copy;
-    }
-
-    private static List<String> walk(Map<String, String> query) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        for (int pages = 0; pages < 20; pages++) {
-            Map<String, String> parameters = new HashMap<>(query);
-            if (cursor != null) {
-                parameters.put("cursor", cursor);
-            }
-            JsonPath page = search(parameters);
-            ids.addAll(page.getList("results.workId", String.class));
-            cursor = page.getString("meta.nextCursor");
-            if (cursor == null) {
-                return ids;
-            }
-        }
-        throw new AssertionError("more than 20 pages");
     }
 }

@@ -18,7 +18,6 @@ import io.abstractcatalog.embedded.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,14 +26,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.abstractcatalog.catalog.testing.WorksApi;
 import io.abstractcatalog.catalog.testing.WorksTopic;
 
 /** Every parameter of GET /works and GET /affiliations against the real database; unique tags isolate tests. */
@@ -395,19 +393,6 @@ class WorkQueryApiTest {
     }
 
     private static List<String> walk(Map<String, String> parameters, int limit) {
-        List<String> ids = new ArrayList<>();
-        Set<String> cursors = new LinkedHashSet<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = given().queryParams(parameters).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/works").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("results.workId", String.class));
-            cursor = page.getString("meta.nextCursor");
-            assertThat(cursor == null || cursors.add(cursor)).as("a cursor repeats").isTrue();
-        } while (cursor != null);
-        return ids;
+        return WorksApi.walk(with(parameters, "limit", String.valueOf(limit)));
     }
 }

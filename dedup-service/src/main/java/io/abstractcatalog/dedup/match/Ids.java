@@ -13,8 +13,11 @@ public final class Ids {
     private static final Pattern PREPRINT_DOI = Pattern.compile(
             "10\\.1101/(?:\\d{4}\\.\\d{2}\\.\\d{2}\\.)?\\d{5,}.*|10\\.2139/ssrn\\..*|10\\.21203/rs\\..*|10\\.20944/preprints.*"
                     + "|10\\.3123[0-9]/osf\\.io/.*|10\\.36227/techrxiv.*|10\\.26434/chemrxiv.*|10\\.22541/au\\..*");
-    /** A DOI naming a whole book or proceedings volume by its ISBN (a chapter adds a suffix: {@code …-9_6}). */
-    private static final Pattern VOLUME_DOI = Pattern.compile("10\\.\\d{4,9}/97[89][-\\d]{10,14}");
+    /**
+     * The suffix of a DOI naming a whole book or proceedings volume by its ISBN (a chapter adds to it: {@code …-9_6});
+     * the DOI's own shape is Identifiers' to check.
+     */
+    private static final Pattern VOLUME_SUFFIX = Pattern.compile("97[89][-\\d]{10,14}");
 
     /** What a DOI names, which decides whether two different DOIs are two works. */
     public enum DoiKind {
@@ -36,7 +39,7 @@ public final class Ids {
     }
 
     public static DoiKind kind(String doi) {
-        if (VOLUME_DOI.matcher(doi).matches()) {
+        if (VOLUME_SUFFIX.matcher(doi.substring(doi.indexOf('/') + 1)).matches()) {
             return DoiKind.VOLUME;
         }
         return PREPRINT_DOI.matcher(doi).matches() ? DoiKind.PREPRINT : DoiKind.ARTICLE;

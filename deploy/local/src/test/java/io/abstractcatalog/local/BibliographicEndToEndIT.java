@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +44,7 @@ class BibliographicEndToEndIT {
         StackSettings settings = StackSettings.forTest(ROOT, TestDirectories.fresh("e2e-bib"));
         stack = LocalStack.start(settings, System.out);
         catalog = new CatalogClient(stack.catalog().url());
-        List<Path> files = files();
+        List<Path> files = SampleFiles.of(FILES);
         for (Path file : files) {
             Files.copy(file, settings.bucket().resolve(file.getFileName()));
         }
@@ -205,20 +204,6 @@ class BibliographicEndToEndIT {
                 .contains("2017", "2007", "2002");
         assertThat(StreamSupport.stream(facets.get("venue").get("results").spliterator(), false).map(g -> g.get("key").asText()))
                 .contains("Gut");
-    }
-
-    private static List<Path> files() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path path : FILES) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> inFolder = Files.list(path)) {
-                    inFolder.filter(f -> !f.getFileName().toString().equals("README.md")).sorted().forEach(files::add);
-                }
-            } else {
-                files.add(path);
-            }
-        }
-        return files;
     }
 
     private static List<String> texts(JsonNode array) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class ExportRoundTripIT {
         StackSettings settings = StackSettings.forTest(ROOT, TestDirectories.fresh("e2e-export"));
         try (LocalStack stack = LocalStack.start(settings, System.out)) {
             CatalogClient catalog = new CatalogClient(stack.catalog().url());
-            List<Path> files = files();
+            List<Path> files = SampleFiles.of(FILES);
             for (Path file : files) {
                 Files.copy(file, settings.bucket().resolve(file.getFileName()));
             }
@@ -178,19 +177,5 @@ class ExportRoundTripIT {
 
     private static String text(String value) {
         return Normalizer.normalize(value, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
-    }
-
-    private static List<Path> files() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path path : FILES) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> inFolder = Files.list(path)) {
-                    inFolder.filter(f -> !f.getFileName().toString().equals("README.md")).sorted().forEach(files::add);
-                }
-            } else {
-                files.add(path);
-            }
-        }
-        return files;
     }
 }

@@ -1,5 +1,6 @@
 package io.abstractcatalog.ingest.format;
 
+import io.abstractcatalog.contract.Identifiers;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLStreamReader;
@@ -117,7 +118,7 @@ public final class ArxivOaiFormat extends XmlRecordFormat {
             }
             case "date" -> record.year(text);
             case "identifier" -> {
-                if (text.matches("(?i)^(doi:|https?://(dx\\.)?doi\\.org/).*")) {
+                if (Identifiers.normalizeDoi(text) != null) { // doi:…, https://doi.org/…, or a bare 10.…/…
                     record.doi(text);
                 } else if (text.startsWith("http")) {
                     record.url(text);

@@ -33,6 +33,10 @@ public final class CrossrefJsonFormat extends JsonWorksFormat {
             "is-referenced-by-count", "content-domain", "member", "prefix").stream()
             .map(key -> Pattern.compile("\"" + key + "\"\\s*:")).toList();
 
+    public CrossrefJsonFormat() {
+        super(Set.of("message", "items"), FIELDS, CrossrefWork::new);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -49,21 +53,6 @@ public final class CrossrefJsonFormat extends JsonWorksFormat {
         }
         long crossrefKeys = CROSSREF_KEYS.stream().filter(key -> key.matcher(head).find()).count();
         return DOI_KEY.matcher(head).find() && crossrefKeys >= 2 ? 97 : 0;
-    }
-
-    @Override
-    Set<String> envelopeKeys() {
-        return Set.of("message", "items");
-    }
-
-    @Override
-    boolean isWorkField(String key) {
-        return FIELDS.contains(key);
-    }
-
-    @Override
-    Work newWork(RecordBuilder record) {
-        return new CrossrefWork(record);
     }
 
     private static final class CrossrefWork implements Work {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * JSON from a scholarly metadata API (Crossref, OpenAlex): one work object, an API response wrapping a list of works,
@@ -29,12 +30,16 @@ abstract class JsonWorksFormat implements RecordFormat {
     }
 
     /** Keys whose object or array holds works (or a further envelope), in an object that has no work field yet. */
-    abstract Set<String> envelopeKeys();
+    private final Set<String> envelopeKeys;
+    /** The work fields this format reads (anything else is skipped unread). */
+    private final Set<String> workFields;
+    private final Function<RecordBuilder, Work> newWork;
 
-    /** Whether {@code key} is a work field this format reads (anything else is skipped unread). */
-    abstract boolean isWorkField(String key);
-
-    abstract Work newWork(RecordBuilder record);
+    JsonWorksFormat(Set<String> envelopeKeys, Set<String> workFields, Function<RecordBuilder, Work> newWork) {
+        this.envelopeKeys = envelopeKeys;
+        this.workFields = workFields;
+        this.newWork = newWork;
+    }
 
     @Override
     public List<String> extensions() {
@@ -93,7 +98,7 @@ abstract class JsonWorksFormat implements RecordFormat {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (work == null && envelopeKeys().contains(name)
+                if (work == null && envelopeKeys.contains(name)
                         && (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY)) {
                     envelope = true;
                     if (value == JsonToken.START_OBJECT) {
@@ -103,10 +108,10 @@ abstract class JsonWorksFormat implements RecordFormat {
                             value(element);
                         }
                     }
-                } else if (!envelope && isWorkField(name)) {
+                } else if (!envelope && workFields.contains(name)) {
                     if (work == null) {
                         record = new RecordBuilder(ordinal++, line, limits.maxRecordLength());
-                        work = newWork(record);
+                        work = newWork.apply(record);
                     }
                     work.field(name, parser);
                 } else {

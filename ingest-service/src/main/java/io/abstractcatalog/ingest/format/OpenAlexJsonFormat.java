@@ -30,6 +30,10 @@ public final class OpenAlexJsonFormat extends JsonWorksFormat {
     private static final Pattern WORK_KEYS = Pattern.compile("\"(?:authorships|abstract_inverted_index|publication_year)\"\\s*:");
     private static final Pattern LIST = Pattern.compile("\"meta\"\\s*:[\\s\\S]*\"results\"\\s*:|\"results\"\\s*:[\\s\\S]*\"meta\"\\s*:");
 
+    public OpenAlexJsonFormat() {
+        super(Set.of("results"), FIELDS, OpenAlexWork::new);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -42,21 +46,6 @@ public final class OpenAlexJsonFormat extends JsonWorksFormat {
             return 0;
         }
         return LIST.matcher(head).find() ? 98 : 97;
-    }
-
-    @Override
-    Set<String> envelopeKeys() {
-        return Set.of("results");
-    }
-
-    @Override
-    boolean isWorkField(String key) {
-        return FIELDS.contains(key);
-    }
-
-    @Override
-    Work newWork(RecordBuilder record) {
-        return new OpenAlexWork(record);
     }
 
     private static final class OpenAlexWork implements Work {

@@ -18,7 +18,6 @@ import io.abstractcatalog.ingest.format.ReadLimits;
 import io.abstractcatalog.ingest.format.RecordSink;
 import io.abstractcatalog.ingest.format.UnreadableFileException;
 import io.abstractcatalog.ingest.ledger.FileLedger;
-import io.abstractcatalog.ingest.metrics.ProgressLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

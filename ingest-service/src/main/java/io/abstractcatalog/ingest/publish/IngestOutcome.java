@@ -3,7 +3,6 @@ package io.abstractcatalog.ingest.publish;
 import io.abstractcatalog.contract.FileLedgerEntry;
 import io.abstractcatalog.contract.FileStatus;
 import java.time.Duration;
-import io.abstractcatalog.ingest.metrics.DataSize;
 import java.util.Locale;
 
 /**

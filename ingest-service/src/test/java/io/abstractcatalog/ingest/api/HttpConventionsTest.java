@@ -6,16 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.abstractcatalog.contract.http.Problem;
+import io.abstractcatalog.contract.http.testing.ProblemAnswersAtTheLimits;
 import io.abstractcatalog.embedded.KafkaTestResource;
 import io.abstractcatalog.ingest.EmptyBucketFolder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +20,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The conventions ingest shares with the other services (contract's http package): the list envelope, unknown query
- * parameters refused, and a problem body for every error status, the framework's included.
+ * parameters refused, and a problem body for every error status, the framework's included (the HTTP limits: the
+ * table in ProblemAnswersAtTheLimits).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(EmptyBucketFolder.class)
-class HttpConventionsTest {
+class HttpConventionsTest extends ProblemAnswersAtTheLimits {
+
+    @Override
+    protected String jsonPath() {
+        return "/files";
+    }
+
+    @Override
+    protected int port() {
+        return RestAssured.port;
+    }
+
 
     @Test
     void theLedgerIsMetaAndResults() {
@@ -70,35 +79,14 @@ class HttpConventionsTest {
     }
 
     @Test
-    void anAcceptTheServiceCannotAnswerIsANotAcceptableProblem() {
-        given().accept("application/xml").get("/files").then().statusCode(406).contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo("urn:abstract-catalog:problem:not-acceptable"));
-    }
-
-    @Test
-    void aBodyOfATypeTheEndpointDoesNotTakeIsAnUnsupportedMediaTypeProblem() {
-        given().contentType("application/xml").body("<x/>").post(JsonBodyResource.PATH).then().statusCode(415)
-                .contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo("urn:abstract-catalog:problem:unsupported-media-type"));
-    }
-
-    @Test
-    void aRequestLineOverTheLimitIsAUriTooLongProblem() {
-        given().urlEncodingEnabled(false).queryParam("x", "a".repeat(20_100)).get("/files").then().statusCode(414)
-                .contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo("urn:abstract-catalog:problem:uri-too-long"))
-                .body("detail", containsString("at most 20000"));
-    }
-
-    @Test
     void anUploadOverTheLimitIsAContentTooLargeProblem() throws Exception {
         // Over the upload limit (64 KiB in tests): the resource refuses it while reading.
         byte[] large = new byte[64 * 1024 + 1];
         given().header(ApiKeyGuard.HEADER, "test-api-key").body(large).put("/files/conventions/large.txt").then()
                 .statusCode(413).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("urn:abstract-catalog:problem:content-too-large"));
-        // Over the server's body limit (2 GiB): refused before any byte of the body is read.
-        String answer = rawRequest("PUT /files/conventions/huge.txt HTTP/1.1\r\nHost: localhost\r\n"
+        // Over the server's body limit (1 MiB in tests): refused before any byte of the body is read.
+        String answer = exchange("PUT /files/conventions/huge.txt HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Length: 3000000000\r\n" + ApiKeyGuard.HEADER + ": test-api-key\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
                 .contains("\"type\":\"urn:abstract-catalog:problem:content-too-large\"");
@@ -115,20 +103,5 @@ class HttpConventionsTest {
                 .containsExactlyInAnyOrder("count", "countKind", "perPage", "nextCursor");
         assertThat(openapi.getMap("components.schemas.Problem.properties").keySet())
                 .contains("type", "title", "status", "detail", "instance");
-    }
-
-    /**
-     * A request written by hand, for what an HTTP client would not send (a length it does not mean to send); the
-     * answer as text, read until the server closes the connection.
-     */
-    static String rawRequest(String head) throws Exception {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.abstractcatalog.ingest.metrics;
+package io.abstractcatalog.ingest.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
