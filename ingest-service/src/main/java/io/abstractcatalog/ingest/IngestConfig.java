@@ -83,6 +83,9 @@ public interface IngestConfig {
 
         /** A chunk open this long is committed at the next candidate, whatever its size (0: no time limit). */
         Duration maxDuration();
+
+        /** Files per transaction: small files of one scan share a transaction up to {@link #records()} candidates. */
+        int files();
     }
 
     interface UploadSettings {

@@ -175,7 +175,8 @@ public class IngestLoop {
         Clock clock = Clock.systemUTC();
         FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
                 new ReadLimits(config.maxRecordLength(), config.maxFileSize().asLongValue()), clock,
-                config.progressInterval(), new Chunking(config.chunk().records(), config.chunk().maxDuration()));
+                config.progressInterval(), new Chunking(config.chunk().records(), config.chunk().maxDuration(),
+                config.chunk().files()));
         scanner = new BucketScanner(bucket, ledger, ingestor, config.scan().settleTime(), clock, retries);
         if (watch == null) {
             watch = bucket.watch(this::requestScan);
