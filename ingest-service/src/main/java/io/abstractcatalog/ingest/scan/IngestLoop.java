@@ -164,7 +164,9 @@ public class IngestLoop {
     private void connect() {
         TopicProvisioner.ensure(kafka, Topics.ALL, partitions);
         // Fence first, then read the ledger: a crashed instance's open transaction is aborted by then.
-        TransactionalPublisher connected = TransactionalPublisher.connect(kafka, config.transactionalId());
+        TransactionalPublisher connected = TransactionalPublisher.connect(kafka, config.transactionalId(),
+                new TransactionalPublisher.Batching((int) config.producer().batchSize().asLongValue(),
+                        config.producer().linger(), config.producer().compression()));
         try {
             ledger.rebuild(kafka, LEDGER_READ_TIMEOUT);
         } catch (RuntimeException e) {
