@@ -18,6 +18,8 @@ public interface IngestConfig {
 
     ChunkSettings chunk();
 
+    ProducerSettings producer();
+
     /** Stable per bucket, so a restarted instance fences the crashed one and aborts its open transaction. */
     String transactionalId();
 
@@ -83,6 +85,21 @@ public interface IngestConfig {
 
         /** A chunk open this long is committed at the next candidate, whatever its size (0: no time limit). */
         Duration maxDuration();
+
+        /** Files per transaction: small files of one scan share a transaction up to {@link #records()} candidates. */
+        int files();
+    }
+
+    /** How the transactional producer batches records; see {@code publish.TransactionalPublisher.Batching}. */
+    interface ProducerSettings {
+        /** Bytes per partition batch. */
+        io.quarkus.runtime.configuration.MemorySize batchSize();
+
+        /** How long a batch waits to fill. */
+        Duration linger();
+
+        /** {@code none}, {@code lz4}, {@code zstd}, {@code gzip} or {@code snappy}. */
+        String compression();
     }
 
     interface UploadSettings {

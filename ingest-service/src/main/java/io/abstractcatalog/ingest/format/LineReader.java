@@ -95,6 +95,7 @@ public final class LineReader implements Closeable {
         in.close();
     }
 
+    /** Scans the decoded buffer for the line's end and copies whole runs of characters, not one at a time. */
     private Line readLine() throws IOException {
         StringBuilder text = new StringBuilder();
         boolean truncated = false;
@@ -103,23 +104,32 @@ public final class LineReader implements Closeable {
             if (!chars.hasRemaining() && !fill()) {
                 return started ? new Line(++lineNumber, text.toString(), truncated) : null;
             }
-            char c = chars.get();
             if (skipLineFeed) {
                 skipLineFeed = false;
-                if (c == '\n') {
+                if (chars.get(chars.position()) == '\n') {
+                    chars.get();
                     continue;
                 }
             }
             started = true;
-            if (c == '\n' || c == '\r') {
-                skipLineFeed = c == '\r';
-                return new Line(++lineNumber, text.toString(), truncated);
+            char[] array = chars.array();
+            int offset = chars.arrayOffset();
+            int start = chars.position();
+            int end = start;
+            while (end < chars.limit() && array[offset + end] != '\n' && array[offset + end] != '\r') {
+                end++;
             }
-            if (text.length() < maxLineLength) {
-                text.append(c);
-            } else {
+            int room = maxLineLength - text.length();
+            if (end - start > room) {
                 truncated = true;
             }
+            text.append(array, offset + start, Math.min(room, end - start));
+            if (end < chars.limit()) {
+                skipLineFeed = array[offset + end] == '\r';
+                chars.position(end + 1);
+                return new Line(++lineNumber, text.toString(), truncated);
+            }
+            chars.position(end);
         }
     }
 

@@ -26,7 +26,8 @@ final class RecordBuilder {
     private final int ordinal;
     private final int line;
     private final int maxLength;
-    private String excerpt;
+    /** The text {@link #excerpt} was given; shortened only when a rejection shows it (most records never are). */
+    private String excerptSource;
     private int length;
     private boolean tooLong;
     private String title;
@@ -81,11 +82,18 @@ final class RecordBuilder {
 
     /** What identifies the candidate in a rejection, when no better excerpt was given. */
     RecordBuilder excerpt(String text) {
-        if (excerpt == null && text != null && !text.isBlank()) {
-            String trimmed = text.strip().replaceAll("\\s+", " ");
-            excerpt = trimmed.length() <= 120 ? trimmed : trimmed.substring(0, 120) + "…";
+        if (excerptSource == null && text != null && !text.isBlank()) {
+            excerptSource = text;
         }
         return this;
+    }
+
+    private String shown() {
+        if (excerptSource != null) {
+            String trimmed = excerptSource.strip().replaceAll("\\s+", " ");
+            return trimmed.length() <= 120 ? trimmed : trimmed.substring(0, 120) + "…";
+        }
+        return title != null ? title : sourceId != null ? sourceId : "";
     }
 
     /** The record is over the limit whatever comes next (a line was cut, a value was too long). */
@@ -305,13 +313,12 @@ final class RecordBuilder {
 
     /** Sends the record, or its rejection, to {@code sink}. */
     void emit(RecordSink sink) {
-        String shown = excerpt != null ? excerpt : title != null ? title : sourceId != null ? sourceId : "";
         if (refusal != null) {
-            sink.reject(new ParseRejection(ordinal, line, refusal, shown));
+            sink.reject(new ParseRejection(ordinal, line, refusal, shown()));
         } else if (tooLong) {
-            sink.reject(new ParseRejection(ordinal, line, "record longer than " + maxLength + " characters", shown));
+            sink.reject(new ParseRejection(ordinal, line, "record longer than " + maxLength + " characters", shown()));
         } else if (!hasAbstract() && !identifiable()) {
-            sink.reject(new ParseRejection(ordinal, line, NOT_IDENTIFIABLE, shown));
+            sink.reject(new ParseRejection(ordinal, line, NOT_IDENTIFIABLE, shown()));
         } else {
             sink.accept(new ParsedRecord(ordinal, line, title, hasAbstract() ? abstractText.toString().strip() : null,
                     new ArrayList<>(affiliations),

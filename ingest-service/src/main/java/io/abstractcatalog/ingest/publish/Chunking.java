@@ -9,18 +9,28 @@ import java.time.Duration;
  * transaction grows without bound or outlives Kafka's {@code transaction.timeout.ms}. Every chunk's transaction
  * carries the file's IN_PROGRESS ledger entry (how many candidates are committed); the last one carries DONE.
  *
- * @param records     candidates per chunk, at least 1
+ * <p>
+ * The same bounds hold for a transaction shared by several small files, which holds at most {@code files} files.
+ *
+ * @param records     candidates per transaction (chunk), at least 1
  * @param maxDuration how long a chunk may stay open before it is committed at the next candidate; zero or negative:
  *                    no time limit
+ * @param files       files per transaction, at least 1 (1: every file in transactions of its own)
  */
-public record Chunking(int records, Duration maxDuration) {
+public record Chunking(int records, Duration maxDuration, int files) {
 
-    /** 50,000 candidates (some 60-75 MB of abstracts) or 20 s, well inside the default 60 s transaction timeout. */
-    public static final Chunking DEFAULT = new Chunking(50_000, Duration.ofSeconds(20));
+    /**
+     * 50,000 candidates (some 60-75 MB of abstracts) or 20 s, well inside the default 60 s transaction timeout, and
+     * one file per transaction (the service shares transactions between files: {@code ingest.chunk.files}).
+     */
+    public static final Chunking DEFAULT = new Chunking(50_000, Duration.ofSeconds(20), 1);
 
     public Chunking {
         if (records < 1) {
             throw new IllegalArgumentException("a chunk needs at least one record, not " + records);
+        }
+        if (files < 1) {
+            throw new IllegalArgumentException("a transaction needs room for at least one file, not " + files);
         }
     }
 }

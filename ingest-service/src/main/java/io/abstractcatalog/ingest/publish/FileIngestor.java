@@ -45,7 +45,13 @@ import org.jboss.logging.Logger;
  * loses only that chunk's open transaction. Other bytes (another hash) start over.
  * <p>
  * A file that cannot be read as a whole (empty, not UTF-8, unknown format) gets a FAILED entry and one file-level
- * rejection instead, in a transaction of their own, after the records it may have produced are aborted.
+ * rejection instead, after the records it may have produced are aborted.
+ * <p>
+ * Small files share a transaction ({@link #add}, then {@link #commitPending}): up to {@link Chunking#files()} files
+ * and {@link Chunking#records()} candidates, each file with its DONE entry, so a drop of many small files does not
+ * pay one commit per file. The shared transaction is all or nothing like a file's own: a crash redoes every file
+ * of it. When one file of it fails (bad bytes, a passing read error), the transaction is aborted and the files
+ * before it in the transaction are published again in a fresh one, so a bad file never takes a good one with it.
  */
 public final class FileIngestor {
 
@@ -62,6 +68,11 @@ public final class FileIngestor {
     /** How often a long file logs its progress. */
     private final Duration progressInterval;
     private final Chunking chunking;
+    // The open transaction: whether there is one, the files published in it, its candidates and when it began.
+    private boolean open;
+    private final List<Pending> pending = new ArrayList<>();
+    private int transactionCandidates;
+    private long transactionStarted;
 
     /**
      * @param limits           the longest record (longer ones are rejected, so a file without line breaks cannot
@@ -83,45 +94,132 @@ public final class FileIngestor {
     }
 
     /**
-     * Publishes the file {@code object} whose bytes hash to {@code contentHash} and records the outcome in the ledger.
+     * Publishes the file {@code object} whose bytes hash to {@code contentHash} in a transaction of its own (after
+     * committing any file {@link #add}ed before) and records the outcome in the ledger.
      *
      * @throws RetryLaterException     nothing was committed, for a reason outside the file's content
      * @throws ProducerFencedException another instance took over this transactional id; this one must stop
      */
     public IngestOutcome ingest(BucketObject object, String contentHash) throws RetryLaterException {
-        long started = System.nanoTime();
-        FileRun run = new FileRun(object, contentHash, clock.instant());
-        FileLedgerEntry entry;
-        try {
-            entry = inTransaction(run, run::publishRecords);
-        } catch (UnreadableFileException e) {
-            entry = inTransaction(run, () -> run.publishFailure(e));
-        }
-        ledger.record(entry);
-        IngestOutcome outcome = new IngestOutcome(entry, Duration.ofNanos(System.nanoTime() - started),
-                run.chunks + 1, run.skip, run.resumedRecords);
-        LOG.info(outcome.summary());
-        return outcome;
+        commitPending();
+        List<IngestOutcome> outcomes = new ArrayList<>(add(object, contentHash));
+        outcomes.addAll(commitPending());
+        return outcomes.get(outcomes.size() - 1);
     }
 
-    private FileLedgerEntry inTransaction(FileRun run, Publication publication) throws RetryLaterException {
-        publisher.begin();
+    /**
+     * Publishes the file {@code object} in the open transaction, shared with the files added before it; it is
+     * committed once the transaction is full (then its outcome is among those returned) or at {@link #commitPending}.
+     *
+     * @return the files committed by this call (a full transaction), in order; their entries are in the ledger
+     * @throws RetryLaterException     this file was not published, for a reason outside its content; the files
+     *                                 added before it are still pending (or, after Kafka trouble, not published:
+     *                                 the ledger does not have them, so the next scan does them again)
+     * @throws ProducerFencedException another instance took over this transactional id; this one must stop
+     */
+    public List<IngestOutcome> add(BucketObject object, String contentHash) throws RetryLaterException {
+        List<IngestOutcome> committed = new ArrayList<>();
+        FileRun run = new FileRun(object, contentHash, clock.instant(), committed);
+        try {
+            publish(run, run::publishRecords, committed);
+        } catch (UnreadableFileException e) {
+            FileRun failing = new FileRun(object, contentHash, run.startedAt, committed); // what the ledger has now
+            failing.started = run.started;
+            publish(failing, () -> failing.publishFailure(e), committed);
+        }
+        return committed;
+    }
+
+    /** Commits the open transaction, if any: its files' entries go to the ledger; returns their outcomes in order. */
+    public List<IngestOutcome> commitPending() throws RetryLaterException {
+        List<IngestOutcome> committed = new ArrayList<>();
+        if (open) {
+            try {
+                commitOpen(committed);
+            } catch (ProducerFencedException e) {
+                throw e;
+            } catch (KafkaException e) {
+                abandon(e);
+                throw new RetryLaterException("cannot commit the transaction: " + e.getMessage(), e);
+            }
+        }
+        return committed;
+    }
+
+    /** Runs {@code publication} in the open transaction and commits when the transaction is full. */
+    private void publish(FileRun run, Publication publication, List<IngestOutcome> committed) throws RetryLaterException {
+        ensureOpen();
         try {
             FileLedgerEntry entry = publication.publish();
-            publisher.commit();
-            return entry;
+            pending.add(new Pending(run, entry));
+            if (pending.size() >= chunking.files() || isFull()) {
+                commitOpen(committed);
+            }
         } catch (UnreadableFileException e) {
-            abort(e);
+            redoPendingWithout(run, e, committed);
             throw e;
         } catch (IOException e) {
-            abort(e);
+            redoPendingWithout(run, e, committed);
             throw new RetryLaterException("cannot read " + run.object.key() + ": " + e.getMessage(), e);
         } catch (ProducerFencedException e) {
             throw e; // nothing to abort: the transaction belongs to the instance that fenced this one
         } catch (KafkaException e) {
-            abort(e);
+            abandon(e);
             throw new RetryLaterException("cannot publish " + run.object.key() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file of {@code run} failed inside the open transaction: aborts it, then publishes the files that shared it
+     * again in a fresh one (their parsing is deterministic, so they come out the same).
+     */
+    private void redoPendingWithout(FileRun run, Exception cause, List<IngestOutcome> committed) throws RetryLaterException {
+        List<Pending> redo = List.copyOf(pending);
+        pending.clear();
+        open = false;
+        abort(cause);
+        for (Pending again : redo) {
+            committed.addAll(add(again.run.object, again.run.contentHash));
+        }
+        ensureOpen();
+        LOG.debugf("%s failed in a shared transaction; %d files before it published again", run.object.key(), redo.size());
+    }
+
+    private void ensureOpen() {
+        if (!open) {
+            publisher.begin();
+            open = true;
+            transactionCandidates = 0;
+            transactionStarted = System.nanoTime();
+        }
+    }
+
+    private boolean isFull() {
+        return transactionCandidates >= chunking.records() || (!chunking.maxDuration().isZero()
+                && !chunking.maxDuration().isNegative()
+                && System.nanoTime() - transactionStarted >= chunking.maxDuration().toNanos());
+    }
+
+    /** Commits the open transaction and hands its files' entries to the ledger. */
+    private void commitOpen(List<IngestOutcome> committed) {
+        publisher.commit();
+        open = false;
+        long now = System.nanoTime();
+        for (Pending done : pending) {
+            ledger.record(done.entry);
+            IngestOutcome outcome = new IngestOutcome(done.entry, Duration.ofNanos(now - done.run.started),
+                    done.run.chunks + 1, done.run.skip, done.run.resumedRecords);
+            LOG.info(outcome.summary());
+            committed.add(outcome);
+        }
+        pending.clear();
+    }
+
+    /** Kafka trouble: the open transaction and the files in it are given up; the next scan does them again. */
+    private void abandon(KafkaException cause) {
+        pending.clear();
+        open = false;
+        abort(cause);
     }
 
     /** Aborts the open transaction; when even that fails the producer is unusable and the caller must reconnect. */
@@ -139,12 +237,19 @@ public final class FileIngestor {
         FileLedgerEntry publish() throws IOException;
     }
 
+    /** A file published in the open transaction, with the entry that transaction carries for it. */
+    private record Pending(FileRun run, FileLedgerEntry entry) {
+    }
+
     /** The state of one file's ingestion; it is also where the format hands its records. */
     private final class FileRun implements RecordSink {
 
         final BucketObject object;
         final String contentHash;
         final Instant startedAt;
+        long started = System.nanoTime();
+        /** Where files committed by a chunk commit inside this file are reported. */
+        final List<IngestOutcome> committedOutcomes;
         final String ledgerKey;
         String format;
         int records;
@@ -161,10 +266,9 @@ public final class FileIngestor {
         /** Chunks committed so far in this run; the last entry committed (IN_PROGRESS), or null. */
         int chunks;
         FileLedgerEntry committed;
-        int chunkCandidates;
-        long chunkStarted;
 
-        FileRun(BucketObject object, String contentHash, Instant startedAt) {
+        FileRun(BucketObject object, String contentHash, Instant startedAt, List<IngestOutcome> committedOutcomes) {
+            this.committedOutcomes = committedOutcomes;
             this.object = object;
             this.contentHash = contentHash;
             this.startedAt = startedAt;
@@ -182,8 +286,6 @@ public final class FileIngestor {
                 firstErrors.addAll(resumed.firstErrors());
                 skip = (long) resumed.records() + resumed.rejections();
                 resumedRecords = resumed.records();
-                LOG.infof("%s: resuming after the %d record candidates (%d records, %d rejected) already committed",
-                        object.key(), skip, records, rejections);
             } else {
                 skip = 0;
                 resumedRecords = 0;
@@ -191,6 +293,10 @@ public final class FileIngestor {
         }
 
         FileLedgerEntry publishRecords() throws IOException {
+            if (skip > 0) {
+                LOG.infof("%s: resuming after the %d record candidates (%d records, %d rejected) already committed",
+                        object.key(), skip, records, rejections);
+            }
             if (object.size() > limits.maxFileSize()) {
                 throw new UnreadableFileException("the file is larger than the limit of " + limits.maxFileSize()
                         + " bytes (ingest.max-file-size)", null);
@@ -241,7 +347,6 @@ public final class FileIngestor {
                 progress.tick(records, rejections, reading == null ? 0 : reading.count());
                 return; // committed by the run that was interrupted
             }
-            startCandidate();
             String recordId = RecordIdentity.recordId(bucket.name(), object.key(), contentHash, record.ordinal());
             SourceRef source = new SourceRef(bucket.name(), object.key(), contentHash, format, record.ordinal(),
                     record.line(), record.sourceId());
@@ -261,7 +366,6 @@ public final class FileIngestor {
             if (++seen <= skip) {
                 return;
             }
-            startCandidate();
             publisher.send(Topics.REJECTED, ledgerKey, new Rejection(null, bucket.name(), object.key(), contentHash,
                     rejection.ordinal(), rejection.line(), rejection.reason(), rejection.excerpt(), clock.instant()));
             rejections++;
@@ -271,31 +375,24 @@ public final class FileIngestor {
             endCandidate();
         }
 
-        private void startCandidate() {
-            if (chunkCandidates == 0) {
-                chunkStarted = System.nanoTime();
-            }
-        }
-
-        /** Commits the chunk when it is full or has been open long enough, and opens the next one. */
+        /**
+         * Commits the transaction when it is full or has been open long enough, with this file's IN_PROGRESS entry
+         * (the files before it in the transaction are DONE in it), and opens the next one.
+         */
         private void endCandidate() {
-            chunkCandidates++;
-            boolean full = chunkCandidates >= chunking.records();
-            boolean old = !chunking.maxDuration().isZero() && !chunking.maxDuration().isNegative()
-                    && System.nanoTime() - chunkStarted >= chunking.maxDuration().toNanos();
-            if (!full && !old) {
+            transactionCandidates++;
+            if (!isFull()) {
                 return;
             }
             FileLedgerEntry progressEntry = FileLedgerEntry.inProgress(bucket.name(), object.key(), contentHash,
                     object.size(), format, records, rejections, firstErrors, clock.instant(), withoutAbstract);
             publisher.send(Topics.FILES, ledgerKey, progressEntry);
-            publisher.commit();
+            commitOpen(committedOutcomes);
             committed = progressEntry;
             chunks++;
-            chunkCandidates = 0;
             ledger.record(progressEntry);
             LOG.debugf("%s: chunk %d committed, %d records and %d rejections so far", object.key(), chunks, records, rejections);
-            publisher.begin();
+            ensureOpen();
         }
     }
 }

@@ -78,6 +78,7 @@ public final class BucketScanner {
         List<BucketObject> objects = bucket.list();
         forgetVanished(objects);
         List<IngestOutcome> outcomes = new ArrayList<>();
+        Map<String, String> retried = new HashMap<>();
         for (BucketObject object : objects) {
             if (Thread.currentThread().isInterrupted()) {
                 break; // shutting down: the rest waits for the next start
@@ -90,10 +91,10 @@ public final class BucketScanner {
                 String ledgerKey = FileLedgerEntry.ledgerKey(bucket.name(), object.key());
                 String retryOf = retries.pending(ledgerKey); // the hash of the FAILED bytes a user asked to retry
                 if (!ledger.hasSettled(bucket.name(), object.key(), contentHash) || contentHash.equals(retryOf)) {
-                    outcomes.add(ingestor.ingest(object, contentHash));
+                    outcomes.addAll(ingestor.add(object, contentHash));
                 }
                 if (retryOf != null) {
-                    retries.done(ledgerKey, retryOf); // attempted, or the bytes changed since (then new bytes: ingested)
+                    retried.put(ledgerKey, retryOf); // attempted, or the bytes changed since (then new bytes: ingested)
                 }
                 lastProblem.remove(object.key());
             } catch (NoSuchFileException e) {
@@ -101,6 +102,12 @@ public final class BucketScanner {
             } catch (IOException | RetryLaterException e) {
                 reportOnce(object.key(), e.getMessage());
             }
+        }
+        try {
+            outcomes.addAll(ingestor.commitPending()); // small files share transactions: the last one is still open
+            retried.forEach(retries::done);
+        } catch (RetryLaterException e) {
+            LOG.warnf("the files of the last transaction will be tried again on the next scan: %s", e.getMessage());
         }
         return outcomes;
     }

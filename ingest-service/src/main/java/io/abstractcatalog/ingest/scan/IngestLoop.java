@@ -164,7 +164,9 @@ public class IngestLoop {
     private void connect() {
         TopicProvisioner.ensure(kafka, Topics.ALL, partitions);
         // Fence first, then read the ledger: a crashed instance's open transaction is aborted by then.
-        TransactionalPublisher connected = TransactionalPublisher.connect(kafka, config.transactionalId());
+        TransactionalPublisher connected = TransactionalPublisher.connect(kafka, config.transactionalId(),
+                new TransactionalPublisher.Batching((int) config.producer().batchSize().asLongValue(),
+                        config.producer().linger(), config.producer().compression()));
         try {
             ledger.rebuild(kafka, LEDGER_READ_TIMEOUT);
         } catch (RuntimeException e) {
@@ -175,7 +177,8 @@ public class IngestLoop {
         Clock clock = Clock.systemUTC();
         FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
                 new ReadLimits(config.maxRecordLength(), config.maxFileSize().asLongValue()), clock,
-                config.progressInterval(), new Chunking(config.chunk().records(), config.chunk().maxDuration()));
+                config.progressInterval(), new Chunking(config.chunk().records(), config.chunk().maxDuration(),
+                config.chunk().files()));
         scanner = new BucketScanner(bucket, ledger, ingestor, config.scan().settleTime(), clock, retries);
         if (watch == null) {
             watch = bucket.watch(this::requestScan);

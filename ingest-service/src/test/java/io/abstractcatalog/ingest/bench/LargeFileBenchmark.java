@@ -153,7 +153,7 @@ public final class LargeFileBenchmark {
             FileLedger ledger = new FileLedger();
             ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(60));
             FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                    ReadLimits.of(100_000), Clock.systemUTC(), Duration.ofSeconds(30), new Chunking(chunkRecords, Chunking.DEFAULT.maxDuration()));
+                    ReadLimits.of(100_000), Clock.systemUTC(), Duration.ofSeconds(30), new Chunking(chunkRecords, Chunking.DEFAULT.maxDuration(), 1));
             long ingestStart = System.nanoTime();
             IngestOutcome outcome = ingestor.ingest(object, hash);
             long elapsed = System.nanoTime() - ingestStart;

@@ -166,7 +166,7 @@ class ChunkedCommitTest {
     private static BucketScanner scanner(Bucket bucket, TransactionalPublisher publisher, FileLedger ledger) {
         Clock clock = Clock.systemUTC();
         FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                ReadLimits.of(100_000), clock, Duration.ZERO, new Chunking(CHUNK, Duration.ZERO));
+                ReadLimits.of(100_000), clock, Duration.ZERO, new Chunking(CHUNK, Duration.ZERO, 1));
         return new BucketScanner(bucket, ledger, ingestor, Duration.ofMillis(100), clock);
     }
 

@@ -107,10 +107,84 @@ class CrashRecoveryTest {
                 .noneMatch(keyed -> keyed.value().source().bucket().equals("fencing"));
     }
 
+    @Test
+    void filesSharingATransactionAreAllRedoneAfterACrashAndSeenExactlyOnce() throws Exception {
+        Path folder = bucketWithSamples();
+        String transactionalId = "ingest-service-shared-crash-test";
+        Bucket bucket = new LocalFolderBucket("shared-crash", folder, Duration.ofMillis(100));
+        Chunking shared = new Chunking(50_000, Duration.ZERO, 10);
+
+        // 000-003 are published in the open transaction, then the instance dies inside 004: nothing is committed.
+        TransactionalPublisher first = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId);
+        BucketScanner firstScanner = scanner(new CrashingBucket(bucket, LAST, 200_000), first, rebuiltLedger(), shared);
+        assertThatThrownBy(firstScanner::scan).isInstanceOf(CrashingBucket.SimulatedCrash.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(TopicReader.uncommitted(bootstrap, Topics.RAW),
+                LAST, "shared-crash") > 0);
+        first.close(Duration.ZERO);
+
+        try (TransactionalPublisher second = TransactionalPublisher.connect(KafkaConnection.to(bootstrap), transactionalId)) {
+            FileLedger ledger = rebuiltLedger();
+            assertThat(ledger.entries("shared-crash")).isEmpty();
+
+            List<IngestOutcome> outcomes = scanner(bucket, second, ledger, shared).scan();
+
+            assertThat(outcomes).extracting(outcome -> outcome.entry().key()).containsExactlyElementsOf(SAMPLES);
+            assertThat(ledger.entries("shared-crash")).extracting(FileLedgerEntry::status).containsOnly(FileStatus.DONE);
+        }
+        List<RawRecord> committed = TopicReader.committed(bootstrap, Topics.RAW).stream().map(Keyed::value)
+                .filter(record -> record.source().bucket().equals("shared-crash")).toList();
+        assertThat(committed).hasSize(307);
+        assertThat(committed).extracting(RawRecord::recordId).doesNotHaveDuplicates();
+        // The aborted first attempt of 000 is on the log all the same; only read_committed hides it.
+        assertThat(recordsOf(TopicReader.uncommitted(bootstrap, Topics.RAW), SAMPLES.get(0), "shared-crash"))
+                .isGreaterThan(recordsOf(TopicReader.committed(bootstrap, Topics.RAW), SAMPLES.get(0), "shared-crash"));
+        List<FileLedgerEntry> ledgerEvents = TopicReader.committed(bootstrap, Topics.FILES).stream()
+                .map(Keyed::value).filter(entry -> entry.bucket().equals("shared-crash")).toList();
+        assertThat(ledgerEvents).extracting(FileLedgerEntry::key).containsExactlyElementsOf(SAMPLES);
+    }
+
+    @Test
+    void aBadFileInASharedTransactionFailsAloneAndTheFilesBeforeItAreCommittedOnce() throws Exception {
+        Path folder = bucketWithSamples();
+        String bad = "002_zz_latin1.txt"; // sorts between 002 and 003: 000-002 share its transaction
+        Files.write(folder.resolve(bad), "Abstract: caf\u00e9 cr\u00e8me".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.setLastModifiedTime(folder.resolve(bad), FileTime.from(Instant.now().minusSeconds(60)));
+        Bucket bucket = new LocalFolderBucket("shared-bad", folder, Duration.ofMillis(100));
+
+        List<IngestOutcome> outcomes;
+        FileLedger ledger = rebuiltLedger();
+        try (TransactionalPublisher publisher = TransactionalPublisher.connect(KafkaConnection.to(bootstrap),
+                "ingest-service-shared-bad-test")) {
+            outcomes = scanner(bucket, publisher, ledger, new Chunking(50_000, Duration.ZERO, 10)).scan();
+        }
+
+        assertThat(outcomes).extracting(outcome -> outcome.entry().key())
+                .containsExactlyInAnyOrder(SAMPLES.get(0), SAMPLES.get(1), SAMPLES.get(2), bad, SAMPLES.get(3), LAST);
+        assertThat(outcomes).filteredOn(outcome -> !outcome.done()).extracting(outcome -> outcome.entry().key())
+                .containsExactly(bad);
+        assertThat(ledger.find("shared-bad", bad).orElseThrow().firstErrors()).singleElement().asString()
+                .contains("not valid UTF-8");
+        List<RawRecord> committed = TopicReader.committed(bootstrap, Topics.RAW).stream().map(Keyed::value)
+                .filter(record -> record.source().bucket().equals("shared-bad")).toList();
+        assertThat(committed).hasSize(307);
+        assertThat(committed).extracting(RawRecord::recordId).doesNotHaveDuplicates();
+        // One entry per file on the ledger topic: the files aborted with the bad one were committed once, after it.
+        List<FileLedgerEntry> ledgerEvents = TopicReader.committed(bootstrap, Topics.FILES).stream()
+                .map(Keyed::value).filter(entry -> entry.bucket().equals("shared-bad")).toList();
+        assertThat(ledgerEvents).extracting(FileLedgerEntry::key).doesNotHaveDuplicates().hasSize(6);
+        assertThat(TopicReader.committed(bootstrap, Topics.REJECTED)).extracting(Keyed::key)
+                .containsOnlyOnce("shared-bad/" + bad);
+    }
+
     private static BucketScanner scanner(Bucket bucket, TransactionalPublisher publisher, FileLedger ledger) {
+        return scanner(bucket, publisher, ledger, Chunking.DEFAULT);
+    }
+
+    private static BucketScanner scanner(Bucket bucket, TransactionalPublisher publisher, FileLedger ledger,
+                                         Chunking chunking) {
         Clock clock = Clock.systemUTC();
         FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                ReadLimits.of(100_000), clock, Duration.ofSeconds(10), Chunking.DEFAULT);
+                ReadLimits.of(100_000), clock, Duration.ofSeconds(10), chunking);
         return new BucketScanner(bucket, ledger, ingestor, Duration.ofMillis(100), clock);
     }
 
@@ -122,6 +196,11 @@ class CrashRecoveryTest {
 
     private static long recordsOf(List<Keyed<RawRecord>> records, String key) {
         return records.stream().filter(keyed -> keyed.value().source().key().equals(key)).count();
+    }
+
+    private static long recordsOf(List<Keyed<RawRecord>> records, String key, String bucket) {
+        return records.stream().filter(keyed -> keyed.value().source().key().equals(key)
+                && keyed.value().source().bucket().equals(bucket)).count();
     }
 
     private static Path bucketWithSamples() throws IOException {

@@ -68,8 +68,19 @@ public final class RawProducerLimit {
 
     public static Result measure(String bootstrapServers, KafkaOffsets offsets, Path file) throws Exception {
         String topic = "loadtest.raw-limit-" + System.currentTimeMillis();
-        int partitions = offsets.partitionCount(Topics.RAW);
-        offsets.admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        createTopic(offsets, topic);
+        Result result = measure(bootstrapServers, topic, file);
+        offsets.admin().deleteTopics(List.of(topic)).all().get();
+        return result;
+    }
+
+    /** A topic with as many partitions as {@code abstracts.raw}, for {@link #measure(String, String, Path)}. */
+    public static void createTopic(KafkaOffsets offsets, String topic) throws Exception {
+        offsets.admin().createTopics(List.of(new NewTopic(topic, offsets.partitionCount(Topics.RAW), (short) 1))).all().get();
+    }
+
+    /** Sends the records of {@code file} to {@code topic}, which exists (repeated runs append to it). */
+    public static Result measure(String bootstrapServers, String topic, Path file) throws Exception {
         long records = 0;
         long bytes = 0;
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -106,7 +117,6 @@ public final class RawProducerLimit {
         if (failure.get() != null) {
             throw new IllegalStateException("the raw producer limit run failed: " + failure.get().getMessage(), failure.get());
         }
-        offsets.admin().deleteTopics(List.of(topic)).all().get();
         return new Result(records, bytes, seconds);
     }
 }

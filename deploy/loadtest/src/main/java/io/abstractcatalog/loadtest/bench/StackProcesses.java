@@ -67,6 +67,18 @@ public final class StackProcesses {
         return -1;
     }
 
+    /** CPU time (user + system) a process has used so far, in seconds, from {@code /proc/<pid>/stat}; -1 if it is gone. */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name (which may hold spaces) in parentheses: utime and stime are 14 and 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Load average over 1, 5 and 15 minutes, as uptime prints it. */
     public static String loadAverage() {
         try {
