@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * stack's bucket. The fresh catalog must hold the same works: as many, with the same titles, abstracts, authors,
  * years, venues and identifiers (for RIS the DOIs and arXiv ids: ingest's RIS reader takes no PubMed id, there is no
  * standard tag for one). Texts are compared as BibTeX and RIS readers give them back: whitespace runs as one space.
+ * The other three formats of the same catalog (CSV, JSON Lines, CSL-JSON) must list every work once, and one work
+ * exports in all five.
  */
 class ExportRoundTripIT {
 
@@ -42,6 +44,9 @@ class ExportRoundTripIT {
     private static List<JsonNode> original;
     private static String bibtex;
     private static String ris;
+    /** The three other formats of the whole catalog, and one work in each of the five, as the real stack serves them. */
+    private static final Map<String, String> otherExports = new TreeMap<>();
+    private static final Map<String, String> oneWork = new TreeMap<>();
 
     @BeforeAll
     static void exportTheSamplesCatalog() throws IOException {
@@ -60,6 +65,13 @@ class ExportRoundTripIT {
             original = catalog.allWorks("");
             bibtex = catalog.text("/works?format=bibtex");
             ris = catalog.text("/works?format=ris");
+            for (String format : List.of("csv", "jsonl", "csl-json")) {
+                otherExports.put(format, catalog.text("/works?format=" + format));
+            }
+            String gut = catalog.get("/works/pmid:27797938").get("workId").asText();
+            for (String format : List.of("bibtex", "ris", "csv", "jsonl", "csl-json")) {
+                oneWork.put(format, catalog.text("/works/" + gut + "?format=" + format));
+            }
         }
         // Kept for a look (and a diff when the round trip fails): target/e2e-export-…/works.bib and works.ris.
         Files.writeString(settings.dataDir().resolveSibling("works.bib"), bibtex, StandardCharsets.UTF_8);
@@ -77,6 +89,31 @@ class ExportRoundTripIT {
     @Test
     void theRisExportReadBackIsTheSameCatalog() throws IOException {
         assertThat(differences(comparable(original, true), readBack("works.ris", ris, true))).isEmpty();
+    }
+
+    @Test
+    void csvJsonLinesAndCslJsonHoldEveryWorkOnceAndOneWorkExportsInEveryFormat() throws IOException {
+        List<String> ids = original.stream().map(w -> w.get("workId").asText()).sorted().toList();
+        List<String> jsonl = otherExports.get("jsonl").lines().map(line -> read(line).get("workId").asText()).sorted().toList();
+        List<String> csl = StreamSupport.stream(read(otherExports.get("csl-json")).spliterator(), false)
+                .map(item -> item.get("id").asText()).sorted().toList();
+        String csv = otherExports.get("csv");
+
+        assertThat(jsonl).isEqualTo(ids);
+        assertThat(csl).isEqualTo(ids);
+        assertThat(csv).startsWith("work_id,title,authors,year,venue,doi");
+        assertThat(ids).allSatisfy(id -> assertThat(csv).containsOnlyOnce("\r\n" + id + ","));
+        assertThat(oneWork).containsOnlyKeys("bibtex", "csl-json", "csv", "jsonl", "ris");
+        assertThat(oneWork.values()).allSatisfy(export -> assertThat(export)
+                .contains("Leucocyte telomere length, genetic variants at the TERT gene region").contains("27797938"));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return io.abstractcatalog.contract.EventJson.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Drops the export into a fresh stack and returns that catalog's works as {@link #comparable} gives them. */
