@@ -8,16 +8,18 @@ package io.abstractcatalog.ingest.format;
  */
 public record ReadLimits(int maxRecordLength, long maxFileSize) {
 
-    public static final long DEFAULT_MAX_FILE_SIZE = 2L * 1024 * 1024 * 1024;
-
     public ReadLimits {
         if (maxRecordLength < 1 || maxFileSize < 1) {
             throw new IllegalArgumentException("limits must be positive: " + maxRecordLength + ", " + maxFileSize);
         }
     }
 
+    /**
+     * Record limits with no file-size limit: for parsing records where no file is counted (a JSON parser's value
+     * bounds). The service reads files with both limits from its configuration ({@code ingest.max-file-size}).
+     */
     public static ReadLimits of(int maxRecordLength) {
-        return new ReadLimits(maxRecordLength, DEFAULT_MAX_FILE_SIZE);
+        return new ReadLimits(maxRecordLength, Long.MAX_VALUE);
     }
 
     /**

@@ -19,12 +19,6 @@ import java.time.Duration;
  */
 public record Chunking(int records, Duration maxDuration, int files) {
 
-    /**
-     * 50,000 candidates (some 60-75 MB of abstracts) or 20 s, well inside the default 60 s transaction timeout, and
-     * one file per transaction (the service shares transactions between files: {@code ingest.chunk.files}).
-     */
-    public static final Chunking DEFAULT = new Chunking(50_000, Duration.ofSeconds(20), 1);
-
     public Chunking {
         if (records < 1) {
             throw new IllegalArgumentException("a chunk needs at least one record, not " + records);

@@ -72,7 +72,7 @@ public final class LargeFileBenchmark {
         String mode = options.getOrDefault("mode", "both");
         Path dir = Path.of(options.getOrDefault("dir",
                 Files.isDirectory(Path.of("ingest-service")) ? "ingest-service/target/bench" : "target/bench")).toAbsolutePath();
-        int chunkRecords = Integer.parseInt(options.getOrDefault("chunk-records", String.valueOf(Chunking.DEFAULT.records())));
+        int chunkRecords = Integer.parseInt(options.getOrDefault("chunk-records", "50000"));
         boolean keep = options.containsKey("keep");
 
         Files.createDirectories(dir.resolve("bucket"));
@@ -153,7 +153,7 @@ public final class LargeFileBenchmark {
             FileLedger ledger = new FileLedger();
             ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(60));
             FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                    ReadLimits.of(100_000), Clock.systemUTC(), Duration.ofSeconds(30), new Chunking(chunkRecords, Chunking.DEFAULT.maxDuration(), 1));
+                    ReadLimits.of(100_000), Clock.systemUTC(), Duration.ofSeconds(30), new Chunking(chunkRecords, Duration.ofSeconds(20), 1));
             long ingestStart = System.nanoTime();
             IngestOutcome outcome = ingestor.ingest(object, hash);
             long elapsed = System.nanoTime() - ingestStart;

@@ -184,7 +184,7 @@ class S3ScanningTest {
             ledger.rebuild(KafkaConnection.to(bootstrap), Duration.ofSeconds(30));
             Clock clock = Clock.systemUTC();
             FileIngestor ingestor = new FileIngestor(bucket, FormatDetector.ofKnownFormats(), publisher, ledger,
-                    ReadLimits.of(100_000), clock, Duration.ofSeconds(10), Chunking.DEFAULT);
+                    ReadLimits.of(100_000), clock, Duration.ofSeconds(10), new Chunking(50_000, Duration.ofSeconds(20), 1));
             scanner = new BucketScanner(bucket, ledger, ingestor, Duration.ofSeconds(1), clock, retries);
         }
 

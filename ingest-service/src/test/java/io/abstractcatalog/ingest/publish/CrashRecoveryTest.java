@@ -177,7 +177,8 @@ class CrashRecoveryTest {
     }
 
     private static BucketScanner scanner(Bucket bucket, TransactionalPublisher publisher, FileLedger ledger) {
-        return scanner(bucket, publisher, ledger, Chunking.DEFAULT);
+        // Small files, one per transaction: never chunked here (ChunkedCommitTest covers chunks).
+        return scanner(bucket, publisher, ledger, new Chunking(50_000, Duration.ofSeconds(20), 1));
     }
 
     private static BucketScanner scanner(Bucket bucket, TransactionalPublisher publisher, FileLedger ledger,
