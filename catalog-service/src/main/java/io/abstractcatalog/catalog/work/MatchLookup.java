@@ -3,7 +3,6 @@ package io.abstractcatalog.catalog.work;
 import io.abstractcatalog.contract.EventJson;
 import io.abstractcatalog.contract.WorkMatches;
 import io.abstractcatalog.contract.http.ListMeta;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -29,51 +28,42 @@ public class MatchLookup {
 
     /** The work's matches, or empty when no such work exists (as opposed to a work of one record). */
     public Optional<MatchList> matches(String workId) throws SQLException {
-        return database.read(source -> matches(source, workId));
+        return database.readSnapshot(connection -> matches(connection, workId));
     }
 
-    private static Optional<MatchList> matches(AgroalDataSource source, String workId) throws SQLException {
-        try (Connection connection = source.getConnection()) {
-            // One snapshot for the count, the pairs and the sources, so a concurrent update cannot mix two versions.
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                Integer count;
-                try (PreparedStatement query = connection.prepareStatement("SELECT match_count FROM work WHERE work_id = ?")) {
-                    query.setString(1, workId);
-                    try (ResultSet row = query.executeQuery()) {
-                        if (!row.next()) {
-                            return Optional.empty();
-                        }
-                        count = row.getObject(1, Integer.class);
-                    }
+    /** The count, the pairs and the sources, read in the one snapshot {@link ReadYourWrites#readSnapshot} gives. */
+    private static Optional<MatchList> matches(Connection connection, String workId) throws SQLException {
+        Integer count;
+        try (PreparedStatement query = connection.prepareStatement("SELECT match_count FROM work WHERE work_id = ?")) {
+            query.setString(1, workId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
-                Map<String, SourceView> sources = WorkLookup.sources(connection, workId).stream()
-                        .collect(Collectors.toMap(SourceView::recordId, Function.identity(), (a, b) -> a));
-                List<MatchView> pairs = new ArrayList<>();
-                try (PreparedStatement query = connection.prepareStatement("""
-                        SELECT record_a, record_b, rule, matcher_version, evidence::text AS evidence
-                        FROM work_match WHERE work_id = ? ORDER BY position""")) {
-                    query.setString(1, workId);
-                    try (ResultSet row = query.executeQuery()) {
-                        while (row.next()) {
-                            MatchEvidence evidence = EventJson.read(row.getString("evidence").getBytes(StandardCharsets.UTF_8),
-                                    MatchEvidence.class);
-                            String rule = row.getString("rule");
-                            pairs.add(new MatchView(row.getString("record_a"), row.getString("record_b"),
-                                    sources.get(row.getString("record_a")), sources.get(row.getString("record_b")), rule,
-                                    MatchWords.reason(rule), MatchWords.explanation(evidence), evidence,
-                                    row.getInt("matcher_version")));
-                        }
-                    }
-                }
-                ListMeta meta = new ListMeta(count == null ? 0 : Math.max(count, pairs.size()), ListMeta.CountKind.EXACT,
-                        WorkMatches.MAX_PAIRS, null);
-                return Optional.of(new MatchList(meta, pairs, count != null));
-            } finally {
-                connection.rollback();
+                count = row.getObject(1, Integer.class);
             }
         }
+        Map<String, SourceView> sources = WorkLookup.sources(connection, workId).stream()
+                .collect(Collectors.toMap(SourceView::recordId, Function.identity(), (a, b) -> a));
+        List<MatchView> pairs = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT record_a, record_b, rule, matcher_version, evidence::text AS evidence
+                FROM work_match WHERE work_id = ? ORDER BY position""")) {
+            query.setString(1, workId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    MatchEvidence evidence = EventJson.read(row.getString("evidence").getBytes(StandardCharsets.UTF_8),
+                            MatchEvidence.class);
+                    String rule = row.getString("rule");
+                    pairs.add(new MatchView(row.getString("record_a"), row.getString("record_b"),
+                            sources.get(row.getString("record_a")), sources.get(row.getString("record_b")), rule,
+                            MatchWords.reason(rule), MatchWords.explanation(evidence), evidence,
+                            row.getInt("matcher_version")));
+                }
+            }
+        }
+        ListMeta meta = new ListMeta(count == null ? 0 : Math.max(count, pairs.size()), ListMeta.CountKind.EXACT,
+                WorkMatches.MAX_PAIRS, null);
+        return Optional.of(new MatchList(meta, pairs, count != null));
     }
 }

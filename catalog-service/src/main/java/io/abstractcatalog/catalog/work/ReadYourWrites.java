@@ -4,6 +4,7 @@ import io.abstractcatalog.catalog.store.ReadDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -18,6 +19,10 @@ class ReadYourWrites {
         Optional<T> from(AgroalDataSource source) throws SQLException;
     }
 
+    interface SnapshotRead<T> {
+        Optional<T> from(Connection connection) throws SQLException;
+    }
+
     private final AgroalDataSource reads;
     private final AgroalDataSource primary;
 
@@ -29,5 +34,24 @@ class ReadYourWrites {
     <T> Optional<T> read(Read<T> read) throws SQLException {
         Optional<T> found = read.from(reads);
         return found.isPresent() ? found : read.from(primary);
+    }
+
+    /**
+     * Like {@link #read}, with every statement of {@code read} in one read-only snapshot: a row and its children
+     * cannot come from two versions of a work updated meanwhile.
+     */
+    <T> Optional<T> readSnapshot(SnapshotRead<T> read) throws SQLException {
+        return read(source -> {
+            try (Connection connection = source.getConnection()) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try {
+                    return read.from(connection);
+                } finally {
+                    connection.rollback(); // nothing was written; ends the snapshot
+                }
+            }
+        });
     }
 }

@@ -35,7 +35,7 @@ public class WorkLookup {
     }
 
     public Optional<WorkDetail> find(String workId) throws SQLException {
-        return database.read(source -> find(source, workId));
+        return database.readSnapshot(connection -> find(connection, workId));
     }
 
     /**
@@ -56,33 +56,24 @@ public class WorkLookup {
         return database.read(source -> survivorOf(source, workId));
     }
 
-    private static Optional<WorkDetail> find(AgroalDataSource source, String workId) throws SQLException {
-        try (Connection connection = source.getConnection()) {
-            // One snapshot for the row and its children, so a concurrent update cannot mix two versions.
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT work_id, version, title, abstract_text, member_count, first_seen, updated_at,
-                           authors::text AS authors, year, venue, url
-                    FROM work WHERE work_id = ?""")) {
-                query.setString(1, workId);
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        connection.rollback();
-                        return Optional.empty();
-                    }
-                    WorkAttributes attributes = WorkAttributes.loadFor(connection, List.of(workId)).get(workId);
-                    String abstractText = Columns.abstractText(row, "abstract_text");
-                    WorkDetail detail = new WorkDetail(workId, row.getLong("version"), row.getString("title"),
-                            abstractText, abstractText != null, Columns.authors(row, "authors"),
-                            row.getObject("year", Integer.class), row.getString("venue"), row.getString("url"),
-                            attributes.affiliations(), attributes.identifiers(),
-                            row.getInt("member_count"), Columns.instant(row, "first_seen"),
-                            Columns.instant(row, "updated_at"), sources(connection, workId));
-                    connection.commit();
-                    return Optional.of(detail);
+    private static Optional<WorkDetail> find(Connection connection, String workId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT work_id, version, title, abstract_text, member_count, first_seen, updated_at,
+                       authors::text AS authors, year, venue, url
+                FROM work WHERE work_id = ?""")) {
+            query.setString(1, workId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                WorkAttributes attributes = WorkAttributes.loadFor(connection, List.of(workId)).get(workId);
+                String abstractText = Columns.abstractText(row, "abstract_text");
+                return Optional.of(new WorkDetail(workId, row.getLong("version"), row.getString("title"),
+                        abstractText, abstractText != null, Columns.authors(row, "authors"),
+                        row.getObject("year", Integer.class), row.getString("venue"), row.getString("url"),
+                        attributes.affiliations(), attributes.identifiers(),
+                        row.getInt("member_count"), Columns.instant(row, "first_seen"),
+                        Columns.instant(row, "updated_at"), sources(connection, workId)));
             }
         }
     }
